@@ -1,0 +1,160 @@
+//! Text analysis: Unicode word tokenization → lower-casing → stop-word removal →
+//! stemming → interning as integer term ids.
+//!
+//! Later stages only see term ids ([`TermId`]); the strings live once in the
+//! [`Vocabulary`].
+
+mod language;
+mod vocabulary;
+
+pub use language::Language;
+pub use vocabulary::{TermId, Vocabulary};
+
+use std::collections::HashSet;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::error::Result;
+use crate::parallel::Parallelism;
+
+/// Turns text into stemmed content-word terms for one language.
+pub struct Analyzer {
+    language: Language,
+    stop_words: HashSet<&'static str>,
+    stemmer: rust_stemmers::Stemmer,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("language", &self.language)
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer for `language`.
+    pub fn new(language: Language) -> Self {
+        Analyzer {
+            language,
+            stop_words: language.stop_words().iter().copied().collect(),
+            stemmer: rust_stemmers::Stemmer::create(language.stemmer()),
+        }
+    }
+
+    /// An analyzer for a language code such as `en` or `english`.
+    pub fn for_code(code: &str) -> Result<Self> {
+        Ok(Self::new(Language::parse(code)?))
+    }
+
+    /// The analyzer's language.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Calls `f` with each stemmed content word of `text`, in order.
+    ///
+    /// A word is a Unicode word segment holding at least one letter; numbers and
+    /// punctuation are not content words. One lower-casing buffer is reused.
+    pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
+        let mut lower = String::new();
+        for word in text.unicode_words() {
+            if !word.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            // Curly apostrophes would otherwise split "Russia’s" from "Russia's".
+            if lower.contains('\u{2019}') {
+                lower = lower.replace('\u{2019}', "'");
+            }
+            let base = lower.strip_suffix("'s").unwrap_or(&lower);
+            if self.stop_words.contains(base) || self.stop_words.contains(lower.as_str()) {
+                continue;
+            }
+            f(&self.stemmer.stem(base));
+        }
+    }
+
+    /// The stemmed content words of `text`.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.for_each_term(text, |t| out.push(t.to_owned()));
+        out
+    }
+
+    /// Analyzes every text and interns the terms: one id list per text.
+    ///
+    /// Stemming runs in parallel; interning is one sequential pass in input
+    /// order, so term ids do not depend on the number of threads.
+    pub fn analyze_all<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        vocabulary: &mut Vocabulary,
+        parallelism: Parallelism,
+    ) -> Vec<Vec<TermId>> {
+        let stems: Vec<Vec<String>> = parallelism.map(texts, |t| self.terms(t.as_ref()));
+        stems
+            .iter()
+            .map(|s| s.iter().map(|t| vocabulary.intern(t)).collect())
+            .collect()
+    }
+}
+
+/// Analyzes `texts` with `analyzer` into a fresh vocabulary.
+pub fn analyze<S: AsRef<str> + Sync>(
+    analyzer: &Analyzer,
+    texts: &[S],
+    parallelism: Parallelism,
+) -> (Vocabulary, Vec<Vec<TermId>>) {
+    let mut vocabulary = Vocabulary::default();
+    let ids = analyzer.analyze_all(texts, &mut vocabulary, parallelism);
+    (vocabulary, ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_stop_words_numbers_and_stems() {
+        let a = Analyzer::new(Language::English);
+        assert_eq!(
+            a.terms("The negotiators began 2 rounds of talks in Abu Dhabi."),
+            ["negoti", "began", "round", "talk", "abu", "dhabi"]
+        );
+    }
+
+    #[test]
+    fn straight_and_curly_possessives_agree() {
+        let a = Analyzer::new(Language::English);
+        assert_eq!(
+            a.terms("Ukraine’s energy grid"),
+            a.terms("Ukraine's energy grid")
+        );
+        assert_eq!(a.terms("Ukraine’s")[0], "ukrain");
+    }
+
+    #[test]
+    fn interning_is_in_order_and_shared() {
+        let a = Analyzer::new(Language::English);
+        let (vocab, ids) = analyze(
+            &a,
+            &["Talks resumed.", "The talks ended; talks again."],
+            Parallelism::Serial,
+        );
+        assert_eq!(ids, vec![vec![0, 1], vec![0, 2, 0]]);
+        assert_eq!(vocab.term(2), Some("end"));
+        assert_eq!(vocab.len(), 3);
+    }
+
+    #[test]
+    fn other_languages_stem_with_their_own_rules() {
+        let a = Analyzer::for_code("fr").unwrap();
+        assert_eq!(
+            a.terms("Les négociations continuent"),
+            ["négoci", "continuent"]
+        );
+        assert!(Analyzer::for_code("klingon").is_err());
+    }
+}

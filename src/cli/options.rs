@@ -1,0 +1,115 @@
+//! Options shared by the subcommands that summarize.
+
+use clap::{Args as ClapArgs, ValueEnum};
+
+use salient::analyze::Language;
+use salient::rank::{Method, RankParams};
+use salient::select::{Budget, Selection};
+use salient::summarize::{Config, Order};
+
+/// How to rank and select.
+#[derive(Debug, Clone, ClapArgs)]
+pub struct SummaryArgs {
+    /// Ranking method: textrank, tfidf or lead.
+    #[arg(short, long, default_value = "textrank", value_parser = parse_method)]
+    pub method: Method,
+
+    /// Summary length in sentences [default: 3].
+    #[arg(short = 'n', long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u64).range(1..))]
+    pub sentences: Option<u64>,
+
+    /// Summary length in words: never more than N.
+    #[arg(short, long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u64).range(1..))]
+    pub words: Option<u64>,
+
+    /// Summary length as a fraction of the sentences, in (0, 1].
+    #[arg(short, long, value_name = "R", group = "budget", value_parser = parse_ratio)]
+    pub ratio: Option<f64>,
+
+    /// With --words, cut the last sentence at the budget instead of skipping
+    /// to a shorter one (as the DUC evaluations do).
+    #[arg(long, requires = "words")]
+    pub truncate: bool,
+
+    /// Redundancy penalty of MMR selection, from 0 (rank order) to 1.
+    #[arg(long, value_name = "D", default_value_t = 0.0, value_parser = parse_unit)]
+    pub diversity: f64,
+
+    /// Language: an ISO 639-1 code or English name (en, fr, de, es, ...).
+    #[arg(short, long, default_value = "en", value_parser = parse_language)]
+    pub lang: Language,
+
+    /// Order of summary sentences [default: position for articles, date for the corpus].
+    #[arg(long, value_enum)]
+    pub order: Option<OrderArg>,
+}
+
+/// `--order` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OrderArg {
+    /// Document order.
+    Position,
+    /// Article date, then position.
+    Date,
+    /// Best first.
+    Score,
+}
+
+impl SummaryArgs {
+    /// The selected budget.
+    pub fn budget(&self) -> Budget {
+        match (self.sentences, self.words, self.ratio) {
+            (_, Some(w), _) => Budget::Words(w as usize),
+            (_, _, Some(r)) => Budget::Ratio(r),
+            (Some(s), _, _) => Budget::Sentences(s as usize),
+            _ => Budget::default(),
+        }
+    }
+
+    /// The library configuration for these options and `method`.
+    pub fn config(&self, method: Method) -> Config {
+        Config {
+            method,
+            params: RankParams::default(),
+            selection: Selection {
+                budget: self.budget(),
+                diversity: self.diversity,
+                truncate: self.truncate,
+                ..Selection::default()
+            },
+            language: self.lang,
+            order: self.order.map(|o| match o {
+                OrderArg::Position => Order::Position,
+                OrderArg::Date => Order::Date,
+                OrderArg::Score => Order::Score,
+            }),
+            ..Config::default()
+        }
+    }
+}
+
+fn parse_method(s: &str) -> Result<Method, String> {
+    Method::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_ratio(s: &str) -> Result<f64, String> {
+    let r: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if r > 0.0 && r <= 1.0 {
+        Ok(r)
+    } else {
+        Err(format!("must be in (0, 1], got {s}"))
+    }
+}
+
+fn parse_unit(s: &str) -> Result<f64, String> {
+    let r: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if (0.0..=1.0).contains(&r) {
+        Ok(r)
+    } else {
+        Err(format!("must be in [0, 1], got {s}"))
+    }
+}

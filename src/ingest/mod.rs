@@ -1,0 +1,172 @@
+//! Reading inputs (files, folders, stdin, JSONL) and separating an article's
+//! body from the boilerplate around it (front matter, captions, navigation, ...).
+//!
+//! Offsets are byte offsets into [`Article::text`], which is the input exactly as
+//! read (for a file, its bytes; for JSONL, the decoded string). Nothing here
+//! modifies the text: cleaning only decides which byte ranges are candidate
+//! paragraphs and which are set aside, and why.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// An article ready for segmentation: its original text and the byte ranges
+/// that hold its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// File stem, JSONL `"id"`, or a generated id (`<id>#<n>` for the documents of a JSONL instance).
+    pub id: String,
+    /// The path the article was read from; `None` for stdin.
+    pub path: Option<String>,
+    /// The full original text.
+    pub text: String,
+    /// Title from front matter or the header line, if any.
+    pub title: Option<String>,
+    /// ISO `YYYY-MM-DD` date from front matter or the header line, if any.
+    pub date: Option<String>,
+    /// Body blocks in document order.
+    pub blocks: Vec<Block>,
+    /// Lines kept out of the candidate sentences, counted by reason.
+    pub set_aside: SetAside,
+}
+
+/// A byte range of the article holding a paragraph or a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// Start byte offset into [`Article::text`].
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// What the block is.
+    pub kind: BlockKind,
+}
+
+/// The role of a [`Block`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Running text: its sentences are candidates for the summary.
+    Paragraph,
+    /// A heading: structure, never a candidate sentence.
+    Heading,
+}
+
+/// Why a line was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// YAML front matter.
+    FrontMatter,
+    /// A ` date YYYY-MM-DD <headline>` header line.
+    Header,
+    /// A heading (kept as structure, not as a sentence).
+    Heading,
+    /// A photo caption (`[REUTERS/...]`, `Photograph: ...`).
+    Caption,
+    /// Site navigation (`Skip to main content`).
+    Navigation,
+    /// A teaser linking to another story (`...Read more`).
+    Teaser,
+    /// A dateline such as `Published: 05 Feb. 2026, 09:42`.
+    Published,
+    /// A line that repeats an earlier line verbatim.
+    Duplicate,
+    /// A markdown link or a list of them.
+    Link,
+}
+
+/// Counts of set-aside lines by [`Reason`]; serialized as `{"caption": 3, ...}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SetAside(pub BTreeMap<Reason, usize>);
+
+impl SetAside {
+    /// Counts one more line set aside for `reason`.
+    pub fn add(&mut self, reason: Reason) {
+        *self.0.entry(reason).or_insert(0) += 1;
+    }
+
+    /// Total number of lines set aside.
+    pub fn total(&self) -> usize {
+        self.0.values().sum()
+    }
+}
+
+/// A set of articles summarized together: all inputs of one run, or one
+/// instance (`"documents"` line) of a multi-document JSONL dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corpus {
+    /// The JSONL instance id, or `None` for files/folders/stdin.
+    pub id: Option<String>,
+    /// The articles, in input order.
+    pub articles: Vec<Article>,
+    /// Reference summaries carried by a JSONL instance (`"references"`), if any.
+    pub references: Vec<String>,
+}
+/// Temporary.
+pub fn article_from_text(
+    id: String,
+    path: Option<String>,
+    text: String,
+    _keep_all: bool,
+) -> Article {
+    let mut blocks = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if !t.is_empty() {
+            let s = pos + line.find(t).unwrap_or(0);
+            blocks.push(Block {
+                start: s,
+                end: s + t.len(),
+                kind: BlockKind::Paragraph,
+            });
+        }
+        pos += line.len();
+    }
+    Article {
+        id,
+        path,
+        text,
+        title: None,
+        date: None,
+        blocks,
+        set_aside: SetAside::default(),
+    }
+}
+/// Temporary.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Keep all lines.
+    pub keep_all: bool,
+}
+/// Temporary.
+pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> crate::error::Result<Vec<Corpus>> {
+    let mut articles = Vec::new();
+    for p in inputs {
+        let paths: Vec<std::path::PathBuf> = if std::path::Path::new(p).is_dir() {
+            let mut v: Vec<_> = std::fs::read_dir(p)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![p.into()]
+        };
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+            articles.push(article_from_text(
+                id,
+                Some(path.display().to_string()),
+                text,
+                options.keep_all,
+            ));
+        }
+    }
+    Ok(vec![Corpus {
+        id: None,
+        articles,
+        references: vec![],
+    }])
+}

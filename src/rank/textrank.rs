@@ -1,0 +1,30 @@
+use super::{PageRank, RankInput, Ranker, pagerank};
+use crate::similarity::{Graph, Measure};
+
+/// TextRank (Mihalcea & Tarau, "TextRank: Bringing Order into Texts", EMNLP 2004).
+///
+/// Sentences are nodes; edges weigh the shared content words of two sentences
+/// normalised by `ln|Si| + ln|Sj|` ([`Measure::Overlap`]); scores are weighted
+/// PageRank ([`pagerank`]).
+///
+/// # Complexity
+/// Graph O(n² + Σ df²) dense, or pruned sparse above the dense limit; ranking
+/// O(iterations · edges).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextRank {
+    /// Power-iteration settings.
+    pub pagerank: PageRank,
+}
+
+impl Ranker for TextRank {
+    fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
+        let g = Graph::build(
+            input.matrix,
+            Measure::Overlap,
+            input.graph.dense_limit,
+            &input.graph.sparse,
+            input.parallelism,
+        );
+        pagerank(&g, &self.pagerank, input.parallelism)
+    }
+}

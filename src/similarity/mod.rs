@@ -1,0 +1,183 @@
+//! Sentence-by-sentence similarity: dense `ndarray` matrices for documents and
+//! mid-sized corpora, a pruned sparse graph ([`SparseGraph`]) for large ones.
+//!
+//! Both are built row by row from the inverted index of the [`TermMatrix`]:
+//! row `i` accumulates, for each term of sentence `i`, the sentences sharing
+//! it. The cost is the sum of squared document frequencies rather than n², and
+//! each row is summed in a fixed (term id) order, so the result does not
+//! depend on the number of threads.
+
+mod sparse;
+
+pub use sparse::{SparseGraph, SparseOptions};
+
+use ndarray::Array2;
+use serde::{Deserialize, Serialize};
+
+use crate::parallel::Parallelism;
+use crate::vectorize::TermMatrix;
+
+/// Which similarity to compute between two sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    /// Cosine of TF-IDF vectors (LexRank's idf-modified cosine).
+    Cosine,
+    /// TextRank's overlap (Mihalcea & Tarau 2004): distinct shared terms
+    /// divided by `ln|Si| + ln|Sj|`, lengths in content-word tokens.
+    Overlap,
+}
+
+impl Measure {
+    /// Turns an accumulated row value (dot product or shared-term count)
+    /// between sentences `i` and `j` into the similarity.
+    #[inline]
+    pub(crate) fn finish(self, m: &TermMatrix, acc: f32, i: usize, j: usize) -> f32 {
+        match self {
+            Measure::Cosine => {
+                let d = m.norm(i) * m.norm(j);
+                if d > 0.0 { (acc / d).min(1.0) } else { 0.0 }
+            }
+            Measure::Overlap => {
+                let d = m.length(i).ln() + m.length(j).ln();
+                if d > 0.0 { acc / d } else { 0.0 }
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn contribution(self, m: &TermMatrix, ei: usize, ej: usize) -> f32 {
+        match self {
+            Measure::Cosine => m.weight_at(ei) * m.weight_at(ej),
+            Measure::Overlap => 1.0,
+        }
+    }
+}
+
+/// The full n×n similarity matrix (diagonal included) as `ndarray::Array2<f32>`.
+///
+/// # Complexity
+/// O(n²) memory; time O(n² + Σ_t df(t)²).
+pub fn dense(m: &TermMatrix, measure: Measure, parallelism: Parallelism) -> Array2<f32> {
+    let n = m.n_sentences();
+    let postings = m.postings();
+    let mut data = vec![0f32; n * n];
+    parallelism.for_each_row(&mut data, n, |i, row| {
+        for ei in m.row_range(i) {
+            let t = m.terms(i)[ei - m.row_range(i).start];
+            let (rows, entries) = postings.of(t);
+            for (&j, &ej) in rows.iter().zip(entries) {
+                row[j as usize] += measure.contribution(m, ei, ej);
+            }
+        }
+        for (j, v) in row.iter_mut().enumerate() {
+            if *v != 0.0 {
+                *v = measure.finish(m, *v, i, j);
+            }
+        }
+    });
+    Array2::from_shape_vec((n, n), data).unwrap_or_else(|_| Array2::zeros((n, n)))
+}
+
+/// A similarity graph, dense or sparse, as rankers consume it.
+#[derive(Debug, Clone)]
+pub enum Graph {
+    /// Every pair, in an n×n matrix.
+    Dense(Array2<f32>),
+    /// Pruned neighbour lists.
+    Sparse(SparseGraph),
+}
+
+impl Graph {
+    /// Builds the graph for `m`: dense up to `dense_limit` sentences, sparse above.
+    pub fn build(
+        m: &TermMatrix,
+        measure: Measure,
+        dense_limit: usize,
+        sparse: &SparseOptions,
+        parallelism: Parallelism,
+    ) -> Graph {
+        if m.n_sentences() <= dense_limit {
+            Graph::Dense(dense(m, measure, parallelism))
+        } else {
+            Graph::Sparse(SparseGraph::build(m, measure, sparse, parallelism))
+        }
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        match self {
+            Graph::Dense(a) => a.nrows(),
+            Graph::Sparse(s) => s.len(),
+        }
+    }
+
+    /// Whether the graph has no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Calls `f(j, w)` for each neighbour `j != i` with weight `w > 0`, ascending `j`.
+    #[inline]
+    pub fn for_each_neighbor(&self, i: usize, mut f: impl FnMut(usize, f32)) {
+        match self {
+            Graph::Dense(a) => {
+                for (j, &w) in a.row(i).iter().enumerate() {
+                    if j != i && w > 0.0 {
+                        f(j, w);
+                    }
+                }
+            }
+            Graph::Sparse(s) => {
+                let (cols, ws) = s.row(i);
+                for (&j, &w) in cols.iter().zip(ws) {
+                    if j as usize != i && w > 0.0 {
+                        f(j as usize, w);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matrix() -> TermMatrix {
+        // s0 = {a, b}, s1 = {a, c}, s2 = {d}, s3 = {a, b, c, d}
+        TermMatrix::new(&[vec![0, 1], vec![0, 2], vec![3], vec![0, 1, 2, 3]], 4)
+    }
+
+    #[test]
+    fn overlap_matches_textrank_formula() {
+        let s = dense(&matrix(), Measure::Overlap, Parallelism::Serial);
+        let ln2 = 2f32.ln();
+        assert!((s[[0, 1]] - 1.0 / (ln2 + ln2)).abs() < 1e-6);
+        assert!((s[[0, 3]] - 2.0 / (ln2 + 4f32.ln())).abs() < 1e-6);
+        assert_eq!(s[[0, 2]], 0.0);
+        // |s2| = 1 and |s3| = 4: ln 1 + ln 4 > 0.
+        assert!((s[[2, 3]] - 1.0 / 4f32.ln()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn cosine_is_symmetric_with_unit_diagonal() {
+        let s = dense(&matrix(), Measure::Cosine, Parallelism::Serial);
+        for i in 0..4 {
+            assert!((s[[i, i]] - 1.0).abs() < 1e-5);
+            for j in 0..4 {
+                assert_eq!(s[[i, j]], s[[j, i]]);
+            }
+        }
+        assert_eq!(s[[0, 2]], 0.0);
+    }
+
+    #[test]
+    fn parallel_equals_serial() {
+        let m = matrix();
+        assert_eq!(
+            dense(&m, Measure::Cosine, Parallelism::Serial),
+            dense(&m, Measure::Cosine, Parallelism::Parallel)
+        );
+    }
+}

@@ -1,0 +1,375 @@
+//! The pipeline end to end: articles in, per-article and cross-corpus
+//! summaries out.
+//!
+//! segment → analyze → vectorize → rank → select, once per article and once
+//! over all sentences of all articles for the corpus summary.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::{Analyzer, Language, Vocabulary};
+use crate::error::Result;
+use crate::ingest::{Article, BlockKind, SetAside};
+use crate::parallel::Parallelism;
+use crate::rank::{GraphOptions, Method, Position, RankInput, RankParams};
+use crate::segment;
+use crate::select::{Chosen, Selection, select};
+use crate::vectorize::TermMatrix;
+
+/// How summary sentences are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// Article order, then position in the article.
+    Position,
+    /// Article date (undated last, by id), then position.
+    Date,
+    /// Best score first.
+    Score,
+}
+
+/// Every option of a run; a plain value, written into JSON output so a run
+/// can be replayed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    /// Ranking method.
+    pub method: Method,
+    /// Ranker parameters.
+    pub params: RankParams,
+    /// Budget and redundancy control.
+    pub selection: Selection,
+    /// Language of the text.
+    pub language: Language,
+    /// Order of summary sentences; `None`: position for articles, date for a corpus.
+    pub order: Option<Order>,
+    /// Dense or sparse similarity graphs.
+    pub graph: GraphOptions,
+    /// Serial or parallel execution (results are identical either way).
+    #[serde(skip)]
+    pub parallelism: Parallelism,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            method: Method::Textrank,
+            params: RankParams::default(),
+            selection: Selection::default(),
+            language: Language::English,
+            order: None,
+            graph: GraphOptions::default(),
+            parallelism: Parallelism::Parallel,
+        }
+    }
+}
+
+/// A sentence of the summary of one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extract {
+    /// 0-based index among the article's candidate sentences.
+    pub index: usize,
+    /// Byte offset of the sentence in the article's text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The ranker's score.
+    pub score: f64,
+    /// 1-based rank among the selected sentences.
+    pub rank: usize,
+    /// `text[start..end]` with runs of whitespace collapsed to one space.
+    pub text: String,
+}
+
+/// The summary of one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    /// Article id.
+    pub id: String,
+    /// Path it was read from.
+    pub path: Option<String>,
+    /// Title, if known.
+    pub title: Option<String>,
+    /// ISO date, if known.
+    pub date: Option<String>,
+    /// Number of candidate sentences.
+    pub sentence_count: usize,
+    /// Lines kept out of the candidates, by reason.
+    pub set_aside: SetAside,
+    /// The summary, in print order.
+    pub summary: Vec<Extract>,
+}
+
+/// Another place a fact of the corpus summary appears.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// Article id.
+    pub article: String,
+    /// Sentence index in that article.
+    pub index: usize,
+}
+
+/// A sentence of a cross-corpus summary, traced to its article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusExtract {
+    /// Article id.
+    pub article: String,
+    /// Sentence index in the article.
+    pub index: usize,
+    /// Byte offset in the article's text.
+    pub start: usize,
+    /// End byte offset (exclusive); earlier than the sentence end when cut by `truncate`.
+    pub end: usize,
+    /// The ranker's score.
+    pub score: f64,
+    /// 1-based rank among the selected sentences.
+    pub rank: usize,
+    /// The text, whitespace collapsed.
+    pub text: String,
+    /// Near-duplicates of this sentence elsewhere in the corpus.
+    pub also_in: Vec<SourceRef>,
+}
+
+/// The summary of a whole corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusSummary {
+    /// Instance id for JSONL datasets; `None` for files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Number of articles.
+    pub article_count: usize,
+    /// Number of candidate sentences over all articles.
+    pub sentence_count: usize,
+    /// The summary, in print order.
+    pub summary: Vec<CorpusExtract>,
+}
+
+/// A candidate sentence of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset in the article's text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+}
+
+/// Candidate sentences of `article`: the sentences of its paragraph blocks.
+pub fn sentences(article: &Article) -> Vec<Sentence> {
+    article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .flat_map(|b| segment::sentences(&article.text, b.start..b.end))
+        .map(|r| Sentence {
+            start: r.start,
+            end: r.end,
+        })
+        .collect()
+}
+
+/// Summarizes articles and corpora under one [`Config`].
+#[derive(Debug)]
+pub struct Summarizer {
+    config: Config,
+    analyzer: Analyzer,
+}
+
+/// A sentence in scope, ready for ranking.
+struct Unit<'a> {
+    article: usize,
+    index: usize,
+    of: usize,
+    span: Sentence,
+    text: &'a str,
+}
+
+impl Summarizer {
+    /// A summarizer for `config`; fails on an invalid budget.
+    pub fn new(config: Config) -> Result<Self> {
+        config.selection.budget.validate()?;
+        let analyzer = Analyzer::new(config.language);
+        Ok(Summarizer { config, analyzer })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Summarizes one article.
+    pub fn summarize_article(&self, article: &Article) -> ArticleSummary {
+        let units = units(std::slice::from_ref(article));
+        let mut chosen = self.choose(&units);
+        if self.config.order != Some(Order::Score) {
+            chosen.sort_by_key(|(c, _)| c.sentence);
+        }
+        ArticleSummary {
+            id: article.id.clone(),
+            path: article.path.clone(),
+            title: article.title.clone(),
+            date: article.date.clone(),
+            sentence_count: units.len(),
+            set_aside: article.set_aside.clone(),
+            summary: chosen
+                .iter()
+                .map(|(c, score)| {
+                    let u = &units[c.sentence];
+                    let end = cut(article, u, c.words_kept);
+                    Extract {
+                        index: u.index,
+                        start: u.span.start,
+                        end,
+                        score: *score,
+                        rank: c.rank,
+                        text: collapse(&article.text[u.span.start..end]),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Summarizes every article on its own.
+    pub fn summarize_articles(&self, articles: &[Article]) -> Vec<ArticleSummary> {
+        articles.iter().map(|a| self.summarize_article(a)).collect()
+    }
+
+    /// One summary of all `articles` together: ranked over every sentence,
+    /// each fact once, each sentence traced to its article.
+    pub fn summarize_corpus(&self, id: Option<String>, articles: &[Article]) -> CorpusSummary {
+        let units = units(articles);
+        let mut chosen = self.choose(&units);
+        match self.config.order.unwrap_or(Order::Date) {
+            Order::Score => {}
+            Order::Position => chosen.sort_by_key(|(c, _)| c.sentence),
+            Order::Date => {
+                // Dated articles first, by date; then undated ones by id; ties by input order.
+                chosen.sort_by(|(a, _), (b, _)| {
+                    let (ua, ub) = (&units[a.sentence], &units[b.sentence]);
+                    date_key(&articles[ua.article], ua.article)
+                        .cmp(&date_key(&articles[ub.article], ub.article))
+                        .then(ua.index.cmp(&ub.index))
+                });
+            }
+        }
+        CorpusSummary {
+            id,
+            article_count: articles.len(),
+            sentence_count: units.len(),
+            summary: chosen
+                .iter()
+                .map(|(c, score)| {
+                    let u = &units[c.sentence];
+                    let article = &articles[u.article];
+                    let end = cut(article, u, c.words_kept);
+                    CorpusExtract {
+                        article: article.id.clone(),
+                        index: u.index,
+                        start: u.span.start,
+                        end,
+                        score: *score,
+                        rank: c.rank,
+                        text: collapse(&article.text[u.span.start..end]),
+                        also_in: c
+                            .duplicates
+                            .iter()
+                            .map(|&d| SourceRef {
+                                article: articles[units[d].article].id.clone(),
+                                index: units[d].index,
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Ranks and selects among `units`, returning choices with their scores.
+    fn choose(&self, units: &[Unit<'_>]) -> Vec<(Chosen, f64)> {
+        let texts: Vec<&str> = units.iter().map(|u| u.text).collect();
+        let mut vocabulary = Vocabulary::default();
+        let ids = self
+            .analyzer
+            .analyze_all(&texts, &mut vocabulary, self.config.parallelism);
+        let matrix = TermMatrix::new(&ids, vocabulary.len());
+        let positions: Vec<Position> = units
+            .iter()
+            .map(|u| Position {
+                article: u.article,
+                index: u.index,
+                of: u.of,
+            })
+            .collect();
+        let input = RankInput {
+            matrix: &matrix,
+            positions: &positions,
+            graph: &self.config.graph,
+            parallelism: self.config.parallelism,
+        };
+        let scores = self.config.method.ranker(&self.config.params).rank(&input);
+        let words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
+        select(&self.config.selection, &scores, &words, &matrix)
+            .into_iter()
+            .map(|c| {
+                let score = scores[c.sentence];
+                (c, score)
+            })
+            .collect()
+    }
+}
+
+fn units(articles: &[Article]) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        let spans = sentences(article);
+        let of = spans.len();
+        out.extend(spans.into_iter().enumerate().map(|(index, span)| Unit {
+            article: a,
+            index,
+            of,
+            span,
+            text: &article.text[span.start..span.end],
+        }));
+    }
+    out
+}
+
+fn date_key(article: &Article, index: usize) -> (bool, &str, &str, usize) {
+    match &article.date {
+        Some(d) => (false, d.as_str(), "", index),
+        None => (true, "", article.id.as_str(), index),
+    }
+}
+
+/// End offset of a sentence cut after `words_kept` words, or its full end.
+fn cut(article: &Article, unit: &Unit<'_>, words_kept: Option<usize>) -> usize {
+    let Some(k) = words_kept else {
+        return unit.span.end;
+    };
+    let text = &article.text[unit.span.start..unit.span.end];
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == k {
+                    return unit.span.start + i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    unit.span.end
+}
+
+/// Collapses runs of whitespace to one space.
+pub fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
