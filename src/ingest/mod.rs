@@ -10,6 +10,15 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod clean;
+mod filter;
+mod jsonl;
+mod meta;
+mod read;
+
+pub use clean::article_from_text;
+pub use read::{ReadOptions, read_inputs};
+
 /// An article ready for segmentation: its original text and the byte ranges
 /// that hold its body.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,72 +110,4 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// Reference summaries carried by a JSONL instance (`"references"`), if any.
     pub references: Vec<String>,
-}
-/// Temporary.
-pub fn article_from_text(
-    id: String,
-    path: Option<String>,
-    text: String,
-    _keep_all: bool,
-) -> Article {
-    let mut blocks = Vec::new();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if !t.is_empty() {
-            let s = pos + line.find(t).unwrap_or(0);
-            blocks.push(Block {
-                start: s,
-                end: s + t.len(),
-                kind: BlockKind::Paragraph,
-            });
-        }
-        pos += line.len();
-    }
-    Article {
-        id,
-        path,
-        text,
-        title: None,
-        date: None,
-        blocks,
-        set_aside: SetAside::default(),
-    }
-}
-/// Temporary.
-#[derive(Debug, Clone, Default)]
-pub struct ReadOptions {
-    /// Keep all lines.
-    pub keep_all: bool,
-}
-/// Temporary.
-pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> crate::error::Result<Vec<Corpus>> {
-    let mut articles = Vec::new();
-    for p in inputs {
-        let paths: Vec<std::path::PathBuf> = if std::path::Path::new(p).is_dir() {
-            let mut v: Vec<_> = std::fs::read_dir(p)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .collect();
-            v.sort();
-            v
-        } else {
-            vec![p.into()]
-        };
-        for path in paths {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let id = path.file_stem().unwrap().to_string_lossy().into_owned();
-            articles.push(article_from_text(
-                id,
-                Some(path.display().to_string()),
-                text,
-                options.keep_all,
-            ));
-        }
-    }
-    Ok(vec![Corpus {
-        id: None,
-        articles,
-        references: vec![],
-    }])
 }

@@ -88,6 +88,9 @@ pub fn select(
 
     let max_sentences = selection.budget.max_sentences(n);
     let max_words = selection.budget.max_words();
+    // A document shorter than the budget is returned whole, repeats included.
+    let everything =
+        max_sentences == n && max_words.is_none_or(|l| words[..n].iter().sum::<usize>() <= l);
     let mut chosen: Vec<Chosen> = Vec::new();
     let mut used_words = 0usize;
     let mut open: Vec<usize> = order;
@@ -110,9 +113,10 @@ pub fn select(
             0
         };
         let i = open.remove(pick);
-        if chosen
-            .iter()
-            .any(|c| is_redundant(matrix, c.sentence, i, selection.redundancy_threshold))
+        if !everything
+            && chosen
+                .iter()
+                .any(|c| is_redundant(matrix, c.sentence, i, selection.redundancy_threshold))
         {
             continue;
         }

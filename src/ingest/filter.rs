@@ -1,0 +1,373 @@
+//! Recognizes boilerplate lines that scraped news pages carry around the story:
+//! photo captions, site navigation, teasers, datelines and link lists.
+//!
+//! Each test looks at one trimmed line on its own. The patterns are anchored to
+//! the start or end of the line and most are limited to short lines, so that a
+//! story sentence that merely mentions, say, cookies or Reuters is kept.
+
+use super::Reason;
+
+/// Why `line` (trimmed, non-empty) is boilerplate, if it is.
+pub(super) fn boilerplate(line: &str) -> Option<Reason> {
+    if is_navigation(line) {
+        Some(Reason::Navigation)
+    } else if is_published(line) {
+        Some(Reason::Published)
+    } else if is_caption(line) {
+        Some(Reason::Caption)
+    } else if is_teaser(line) {
+        Some(Reason::Teaser)
+    } else if is_link_line(line) {
+        Some(Reason::Link)
+    } else {
+        None
+    }
+}
+
+/// Lines longer than this many words are never navigation, teasers or datelines.
+const SHORT_LINE_WORDS: usize = 40;
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// `s` starts with `prefix`, ignoring ASCII case.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn is_navigation(line: &str) -> bool {
+    const PREFIXES: [&str; 30] = [
+        "skip to ",
+        "share on ",
+        "share this",
+        "share via ",
+        "share with ",
+        "follow us ",
+        "subscribe to ",
+        "subscribe now",
+        "sign up for ",
+        "sign up to ",
+        "click here",
+        "we use cookies",
+        "this site uses cookies",
+        "this website uses cookies",
+        "by continuing to use ",
+        "accept cookies",
+        "accept all cookies",
+        "manage cookies",
+        "cookie policy",
+        "cookie settings",
+        "cookies policy",
+        "jump to ",
+        "back to top",
+        "more on this story",
+        "most read",
+        "most viewed",
+        "newsletter sign",
+        "download the app",
+        "enable javascript",
+        "listen to this article",
+    ];
+    const WHOLE: [&str; 12] = [
+        "advertisement",
+        "advertising",
+        "share",
+        "menu",
+        "search",
+        "print",
+        "email",
+        "comments",
+        "sign in",
+        "log in",
+        "subscribe",
+        "sponsored",
+    ];
+    if starts_with_ci(line, "skip to ") {
+        return true;
+    }
+    let bare = line.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word_count(line) <= SHORT_LINE_WORDS
+        && (PREFIXES.iter().any(|p| starts_with_ci(line, p))
+            || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w)))
+}
+
+fn is_published(line: &str) -> bool {
+    const PREFIXES: [&str; 12] = [
+        "published:",
+        "published on ",
+        "published at ",
+        "updated:",
+        "updated on ",
+        "updated at ",
+        "last updated",
+        "last modified",
+        "first published",
+        "posted:",
+        "posted on ",
+        "posted at ",
+    ];
+    // A bare "Published " needs a date right after it ("Published 5 Feb 2026").
+    let bare_published = starts_with_ci(line, "published ")
+        && line["published ".len()..].starts_with(|c: char| c.is_ascii_digit());
+    word_count(line) <= 15
+        && line.bytes().any(|b| b.is_ascii_digit())
+        && (bare_published || PREFIXES.iter().any(|p| starts_with_ci(line, p)))
+}
+
+/// Photo agencies whose names close a caption credit (`.../Reuters`).
+const AGENCIES: [&str; 16] = [
+    "Reuters",
+    "AFP",
+    "AP",
+    "EPA",
+    "EPA-EFE",
+    "Getty Images",
+    "Getty",
+    "Shutterstock",
+    "Alamy",
+    "Bloomberg",
+    "PA",
+    "PA Wire",
+    "Xinhua",
+    "Yonhap",
+    "Anadolu",
+    "TASS",
+];
+
+/// A photo caption: a line closed by a photo credit.
+pub(super) fn is_caption(line: &str) -> bool {
+    has_bracket_credit(line) || has_labelled_credit(line) || has_trailing_credit(line)
+}
+
+/// `... Feb. 4. [REUTERS/YONHAP]`: a bracketed credit in capitals at the end.
+fn has_bracket_credit(line: &str) -> bool {
+    let Some(body) = line.strip_suffix(']') else {
+        return false;
+    };
+    let Some(open) = body.rfind('[') else {
+        return false;
+    };
+    let inner = &body[open + 1..];
+    inner.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && inner.chars().all(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, ' ' | '/' | '-' | '.' | '&' | ',')
+        })
+}
+
+/// `... Photograph: Paula Bronstein/Getty Images`: a short credit after a label.
+fn has_labelled_credit(line: &str) -> bool {
+    const LABELS: [&str; 6] = [
+        "Photograph:",
+        "Photographs:",
+        "Photo:",
+        "Photos:",
+        "Picture:",
+        "Illustration:",
+    ];
+    LABELS.iter().any(|label| {
+        line.rfind(label).is_some_and(|at| {
+            let credit = &line[at + label.len()..];
+            (1..=12).contains(&word_count(credit))
+        })
+    })
+}
+
+/// `(AP Photo/Efrem Lukatsky)`, `... Getty Images` or `.../Reuters` at the end.
+fn has_trailing_credit(line: &str) -> bool {
+    if let Some(body) = line.strip_suffix(')')
+        && let Some(open) = body.rfind('(')
+    {
+        let inner = &body[open + 1..];
+        if inner.contains("Photo/") || inner.starts_with("Photo by ") || inner.contains("AP Photo")
+        {
+            return true;
+        }
+    }
+    let end = line.trim_end_matches([')', ' ']);
+    end.ends_with("Getty Images")
+        || AGENCIES.iter().any(|agency| {
+            end.strip_suffix(agency).is_some_and(|rest| {
+                rest.strip_suffix('/')
+                    .is_some_and(|rest| rest.ends_with(|c: char| c.is_alphanumeric()))
+            })
+        })
+}
+
+/// A teaser for another story: `...what does each side want?Read more`, or
+/// `Related: ...`.
+fn is_teaser(line: &str) -> bool {
+    const PREFIXES: [&str; 6] = [
+        "read more:",
+        "related:",
+        "see also:",
+        "also read:",
+        "read also:",
+        "recommended:",
+    ];
+    // Capitalized, so that a sentence ending in "... to read more" is kept.
+    let end = line.trim_end_matches(['»', '›', '>', '…', ':', ' ']);
+    end.ends_with("Read more")
+        || end.ends_with("READ MORE")
+        || word_count(line) <= SHORT_LINE_WORDS && PREFIXES.iter().any(|p| starts_with_ci(line, p))
+}
+
+/// A line that is mostly links: `* [](https://...)`, `[Story](url) | [Other](url)`,
+/// or bare URLs. At most three words outside the links are allowed.
+fn is_link_line(line: &str) -> bool {
+    let mut links = 0usize;
+    let mut residual_words = 0usize;
+    let mut rest = line;
+    while !rest.is_empty() {
+        if let Some(len) = markdown_link_len(rest) {
+            links += 1;
+            rest = &rest[len..];
+            continue;
+        }
+        let token_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (token, after) = rest.split_at(token_end);
+        // A token may run into a link: `see[story](url)`.
+        if let Some(bracket) = token.find(['[', '!']).filter(|&b| b > 0)
+            && markdown_link_len(&rest[bracket..]).is_some()
+        {
+            residual_words += usize::from(token[..bracket].chars().any(char::is_alphanumeric));
+            rest = &rest[bracket..];
+            continue;
+        }
+        let bare = token.trim_start_matches(['<', '(']);
+        if starts_with_ci(bare, "http://")
+            || starts_with_ci(bare, "https://")
+            || bare.starts_with("www.")
+        {
+            links += 1;
+        } else if token.chars().any(char::is_alphanumeric) {
+            residual_words += 1;
+        }
+        rest = after.trim_start();
+    }
+    links > 0 && residual_words <= 3
+}
+
+/// Length of a markdown link or image (`[text](url)`, `![alt](url)`) at the start of `s`.
+fn markdown_link_len(s: &str) -> Option<usize> {
+    let start = usize::from(s.starts_with('!'));
+    let bytes = s.as_bytes();
+    if bytes.get(start) != Some(&b'[') {
+        return None;
+    }
+    let close = matching(bytes, start, b'[', b']')?;
+    if bytes.get(close + 1) != Some(&b'(') {
+        return None;
+    }
+    let end = matching(bytes, close + 1, b'(', b')')?;
+    Some(end + 1)
+}
+
+/// Index of the bracket closing the one at `open`, allowing nesting.
+fn matching(bytes: &[u8], open: usize, left: u8, right: u8) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, &b) in bytes.iter().enumerate().skip(open) {
+        if b == left {
+            depth += 1;
+        } else if b == right {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions() {
+        for line in [
+            "Workers repair a pipe in Kyiv, Ukraine, Feb. 4. [REUTERS/YONHAP]",
+            "Delegates attend the talks. Photograph: UAE ministry of foreign affairs/Reuters",
+            "A worker repairs a substation. Photograph: Paula Bronstein/Getty Images",
+            "A man walks past a building. (AP Photo/Efrem Lukatsky)",
+            "Rescuers at the site on Tuesday. Anatolii Stepanov/AFP via Getty Images",
+            "Rescuers at the site on Tuesday. Gleb Garanich/Reuters",
+            "Photo: Yonhap",
+        ] {
+            assert_eq!(boilerplate(line), Some(Reason::Caption), "{line}");
+        }
+        for line in [
+            "He said the deal [with Russia] was close.",
+            "The photographer said he sold the picture to Getty Images.",
+            "The talks were reported by Reuters",
+            "The agency [AP] said so.",
+            "Photo: ",
+        ] {
+            assert_eq!(boilerplate(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn navigation_and_datelines() {
+        let nav = "Skip to main contentSkip to navigationSkip to navigation";
+        assert_eq!(boilerplate(nav), Some(Reason::Navigation));
+        assert_eq!(boilerplate("Share on Facebook"), Some(Reason::Navigation));
+        assert_eq!(boilerplate("Advertisement"), Some(Reason::Navigation));
+        assert_eq!(
+            boilerplate("We use cookies to improve your experience."),
+            Some(Reason::Navigation)
+        );
+        assert_eq!(
+            boilerplate("Cookies are small files stored by browsers."),
+            None
+        );
+        assert_eq!(
+            boilerplate("Published: 05 Feb. 2026, 09:42"),
+            Some(Reason::Published)
+        );
+        assert_eq!(
+            boilerplate("Last modified on Wed 4 Feb 2026 18.30 GMT"),
+            Some(Reason::Published)
+        );
+        assert_eq!(boilerplate("Updated: 5 Feb 2026"), Some(Reason::Published));
+        assert_eq!(
+            boilerplate("Published 5 February 2026"),
+            Some(Reason::Published)
+        );
+        assert_eq!(
+            boilerplate("Published reports in 2025 said otherwise."),
+            None
+        );
+        assert_eq!(boilerplate("Updated rules will take effect in 2026."), None);
+    }
+
+    #[test]
+    fn teasers_and_links() {
+        let teaser = "Ukraine-Russia talks: what does each side want?Read more";
+        assert_eq!(boilerplate(teaser), Some(Reason::Teaser));
+        assert_eq!(
+            boilerplate("Read more: Kyiv braces for winter"),
+            Some(Reason::Teaser)
+        );
+        let shouted = "Kirill Dmitriev: Kremlin figureREAD MORE »";
+        assert_eq!(boilerplate(shouted), Some(Reason::Teaser));
+        assert_eq!(boilerplate("She said she wanted to read more."), None);
+        assert_eq!(boilerplate("Read more books, the minister urged."), None);
+        for line in [
+            "* [](https://www.theguardian.com/world/2026/feb/04/<https:/www.x.com/a>)",
+            "[Ukraine war live](https://x.org/live) | [Briefing](https://x.org/b)",
+            "https://example.com/story",
+            "Source: <https://example.com/story>",
+            "![chart](https://x.org/c.png)",
+            "More:[Story one](https://x.org/1)",
+        ] {
+            assert_eq!(boilerplate(line), Some(Reason::Link), "{line}");
+        }
+        let inline = "Zelenskyy said [on X](https://x.com/z) that the talks were productive.";
+        assert_eq!(boilerplate(inline), None);
+        assert_eq!(
+            boilerplate("A [bracketed] remark (with parens) stays."),
+            None
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! Article metadata: YAML front matter, the ` date YYYY-MM-DD <headline>` header
+//! line, and dates found in URLs.
+
+/// Title and date found in front matter.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct FrontMatter {
+    pub(super) title: Option<String>,
+    pub(super) date: Option<String>,
+}
+
+/// Reads the `key: value` lines between the front matter fences.
+///
+/// Only flat scalar keys matter here; nested YAML is not interpreted.
+pub(super) fn parse_front_matter<'a>(lines: impl Iterator<Item = &'a str>) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    let mut source_date = None;
+    for line in lines {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = unquote(value.trim());
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" if fm.title.is_none() => fm.title = clean_title(&value),
+            "date" | "published" if fm.date.is_none() => fm.date = iso_date_prefix(&value),
+            "source" | "url" | "link" | "canonical_url" if source_date.is_none() => {
+                source_date = date_from_url(&value)
+            }
+            _ => {}
+        }
+    }
+    if fm.date.is_none() {
+        fm.date = source_date;
+    }
+    fm
+}
+
+/// Removes one level of matching YAML quotes and their simplest escapes.
+fn unquote(value: &str) -> String {
+    let bytes = value.as_bytes();
+    if bytes.len() >= 2 {
+        let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
+        let inner = &value[1..value.len() - 1];
+        if first == b'"' && last == b'"' {
+            return inner.replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+        if first == b'\'' && last == b'\'' {
+            return inner.replace("''", "'");
+        }
+    }
+    value.to_string()
+}
+
+/// Drops a site suffix such as `" | Ukraine | The Guardian"`.
+fn clean_title(title: &str) -> Option<String> {
+    let main = title.split(" | ").next().unwrap_or(title).trim();
+    (!main.is_empty()).then(|| main.to_string())
+}
+
+/// Splits a header line (`date 2026-02-04 <headline>`, already trimmed) into its
+/// date and the headline, which may be empty.
+pub(super) fn parse_header(line: &str) -> Option<(String, &str)> {
+    let rest = line.strip_prefix("date")?;
+    let rest = rest.strip_prefix(|c: char| c.is_whitespace())?.trim_start();
+    let date = rest.get(..10)?;
+    let after = &rest[10..];
+    if !(after.is_empty() || after.starts_with(|c: char| c.is_whitespace())) {
+        return None;
+    }
+    let date = iso_date_prefix(date)?;
+    Some((date, after.trim()))
+}
+
+/// The `YYYY-MM-DD` at the start of `value` (e.g. of `2026-02-04T10:00Z`), if valid.
+pub(super) fn iso_date_prefix(value: &str) -> Option<String> {
+    let head = value.get(..10)?;
+    let tail = &value[10..];
+    if !(tail.is_empty() || tail.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    let b = head.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = parse_digits(&head[..4])?;
+    let month = parse_digits(&head[5..7])?;
+    let day = parse_digits(&head[8..10])?;
+    format_date(year, month, day)
+}
+
+/// Finds a `/2026/feb/04/` or `/2026/02/04/` date in a URL path.
+pub(super) fn date_from_url(url: &str) -> Option<String> {
+    let segments: Vec<&str> = url.split('/').collect();
+    segments.windows(3).find_map(|w| {
+        if w[0].len() != 4 {
+            return None;
+        }
+        let year = parse_digits(w[0])?;
+        let month = month_number(w[1])?;
+        let day = (w[2].len() <= 2).then(|| parse_digits(w[2])).flatten()?;
+        format_date(year, month, day)
+    })
+}
+
+fn month_number(segment: &str) -> Option<u32> {
+    if segment.len() <= 2 {
+        return parse_digits(segment);
+    }
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = segment.to_ascii_lowercase();
+    let index = MONTHS.iter().position(|m| {
+        lower == *m
+            || (lower.len() == 3 && m.starts_with(&lower))
+            || (lower == "sept" && *m == "september")
+    })?;
+    u32::try_from(index + 1).ok()
+}
+
+fn parse_digits(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn format_date(year: u32, month: u32, day: u32) -> Option<String> {
+    let valid =
+        (1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_lines() {
+        assert_eq!(
+            parse_header("date 2026-02-04 Title here"),
+            Some(("2026-02-04".into(), "Title here"))
+        );
+        assert_eq!(
+            parse_header("date 2026-02-05  Two spaces"),
+            Some(("2026-02-05".into(), "Two spaces"))
+        );
+        assert_eq!(
+            parse_header("date 2026-02-05"),
+            Some(("2026-02-05".into(), ""))
+        );
+        assert_eq!(parse_header("date 2026-13-05 Bad month"), None);
+        assert_eq!(parse_header("dated 2026-02-05 x"), None);
+        assert_eq!(parse_header("date 2026-02-051"), None);
+        assert_eq!(parse_header("date é"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            iso_date_prefix("2026-02-04T10:00:00Z").as_deref(),
+            Some("2026-02-04")
+        );
+        assert_eq!(iso_date_prefix("unknown"), None);
+        assert_eq!(iso_date_prefix("2026/02/04"), None);
+        assert_eq!(iso_date_prefix("2026-02-04x"), None);
+        assert_eq!(
+            date_from_url("https://www.theguardian.com/world/2026/feb/04/ukraine-talks").as_deref(),
+            Some("2026-02-04")
+        );
+        assert_eq!(
+            date_from_url("https://x.org/news/2026/2/4/story").as_deref(),
+            Some("2026-02-04")
+        );
+        assert_eq!(
+            date_from_url("https://x.org/2026/September/30/a").as_deref(),
+            Some("2026-09-30")
+        );
+        assert_eq!(date_from_url("https://x.org/2026/foo/04/a"), None);
+        assert_eq!(date_from_url("https://x.org/item/12345"), None);
+    }
+
+    #[test]
+    fn front_matter_fields() {
+        let fm = parse_front_matter(
+            [
+                "title: 'It''s a title | Site'",
+                "date: \"2025-12-31\"",
+                "source: https://x.org/2026/01/02/a",
+                "tags: [a, b]",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(fm.title.as_deref(), Some("It's a title"));
+        assert_eq!(fm.date.as_deref(), Some("2025-12-31"));
+        let fm =
+            parse_front_matter(["date: unknown", "source: https://x.org/2026/01/02/a"].into_iter());
+        assert_eq!(
+            fm,
+            FrontMatter {
+                title: None,
+                date: Some("2026-01-02".into())
+            }
+        );
+        let fm = parse_front_matter(["title: \"\"", "title: second"].into_iter());
+        assert_eq!(fm.title.as_deref(), Some("second"));
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the `salient` binary and library, by topic.
+
+mod util;
+
+mod corpus;
+mod determinism;
+mod errors;
+mod summarize;
