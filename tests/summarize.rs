@@ -16,7 +16,11 @@ const BOILERPLATE: &[&str] = &[
 fn seeds_give_five_articles_with_titles_dates_and_three_sentences() {
     let report = json(&["summarize", "seeds/", "--scope", "articles"]);
     assert_eq!(report.method, "textrank");
-    assert_eq!(report.params["selection"]["budget"]["sentences"], 3, "{}", report.params);
+    assert_eq!(
+        report.params["selection"]["budget"]["sentences"], 3,
+        "{}",
+        report.params
+    );
     assert_eq!(report.articles.len(), 5);
     for a in &report.articles {
         assert_eq!(a.summary.len(), 3, "{}", a.id);
@@ -30,7 +34,11 @@ fn seeds_give_five_articles_with_titles_dates_and_three_sentences() {
         let mut ranks: Vec<usize> = a.summary.iter().map(|s| s.rank).collect();
         ranks.sort();
         assert_eq!(ranks, [1, 2, 3], "{}", a.id);
-        assert!(a.summary.iter().all(|s| s.score.is_finite() && s.score > 0.0));
+        assert!(
+            a.summary
+                .iter()
+                .all(|s| s.score.is_finite() && s.score > 0.0)
+        );
         let mut last = None;
         for s in &a.summary {
             assert_eq!(

@@ -5,4 +5,5 @@ mod util;
 mod corpus;
 mod determinism;
 mod errors;
+mod properties;
 mod summarize;
