@@ -29,6 +29,7 @@
 
 pub mod analyze;
 pub mod error;
+pub mod evaluate;
 pub mod ingest;
 pub mod parallel;
 pub mod rank;

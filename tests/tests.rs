@@ -5,5 +5,7 @@ mod util;
 mod corpus;
 mod determinism;
 mod errors;
+mod eval;
 mod properties;
+mod rouge155;
 mod summarize;

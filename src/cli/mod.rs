@@ -1,7 +1,9 @@
 //! Command-line interface: one module per subcommand.
 
+mod eval;
 mod options;
 mod output;
+mod progress;
 mod summarize;
 
 use std::process::ExitCode;
@@ -22,12 +24,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Summarize(summarize::Args),
+    Eval(eval::Args),
 }
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Summarize(args) => summarize::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 
