@@ -51,17 +51,11 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// Shorthand for [`Error::Input`].
     pub fn input(input: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::Input {
-            input: input.into(),
-            reason: reason.into(),
-        }
+        Error::Input { input: input.into(), reason: reason.into() }
     }
 
     /// Shorthand for [`Error::InvalidOption`].
     pub fn option(option: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::InvalidOption {
-            option: option.into(),
-            reason: reason.into(),
-        }
+        Error::InvalidOption { option: option.into(), reason: reason.into() }
     }
 }

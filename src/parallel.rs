@@ -46,14 +46,10 @@ impl Parallelism {
             return;
         }
         match self {
-            Parallelism::Serial => data
-                .chunks_mut(width)
-                .enumerate()
-                .for_each(|(i, r)| f(i, r)),
-            Parallelism::Parallel => data
-                .par_chunks_mut(width)
-                .enumerate()
-                .for_each(|(i, r)| f(i, r)),
+            Parallelism::Serial => data.chunks_mut(width).enumerate().for_each(|(i, r)| f(i, r)),
+            Parallelism::Parallel => {
+                data.par_chunks_mut(width).enumerate().for_each(|(i, r)| f(i, r))
+            }
         }
     }
 }

@@ -14,21 +14,11 @@ fn content_words(a: &Analyzer, text: &str) -> BTreeSet<String> {
 fn seed_corpus_summary_is_traced_and_states_each_fact_once() {
     let report = json(&["summarize", "seeds/", "--words", "120"]);
     let corpus = corpus(&report);
-    let paths: HashMap<&str, &str> = report
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.path.as_deref().unwrap()))
-        .collect();
-    let counts: HashMap<&str, usize> = report
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.sentence_count))
-        .collect();
-    let words: usize = corpus
-        .summary
-        .iter()
-        .map(|s| s.text.split_whitespace().count())
-        .sum();
+    let paths: HashMap<&str, &str> =
+        report.articles.iter().map(|a| (a.id.as_str(), a.path.as_deref().unwrap())).collect();
+    let counts: HashMap<&str, usize> =
+        report.articles.iter().map(|a| (a.id.as_str(), a.sentence_count)).collect();
+    let words: usize = corpus.summary.iter().map(|s| s.text.split_whitespace().count()).sum();
     assert!(words <= 120 && words > 60, "{words} words");
     let sources: BTreeSet<&str> = corpus.summary.iter().map(|s| s.article.as_str()).collect();
     assert!(sources.len() > 1, "draws on one article only: {sources:?}");
@@ -48,11 +38,7 @@ fn seed_corpus_summary_is_traced_and_states_each_fact_once() {
     }
 
     let analyzer = Analyzer::new(Language::English);
-    let sets: Vec<_> = corpus
-        .summary
-        .iter()
-        .map(|s| content_words(&analyzer, &s.text))
-        .collect();
+    let sets: Vec<_> = corpus.summary.iter().map(|s| content_words(&analyzer, &s.text)).collect();
     for i in 0..sets.len() {
         for j in i + 1..sets.len() {
             let shared = sets[i].intersection(&sets[j]).count();
@@ -71,14 +57,7 @@ fn seed_corpus_summary_is_traced_and_states_each_fact_once() {
 fn a_fact_reported_by_three_outlets_is_grouped() {
     // "Russia occupies about 20% of Ukraine's national territory ..." appears,
     // with small edits, in 000, 001 and 004.
-    let report = json(&[
-        "summarize",
-        "seeds/",
-        "--scope",
-        "corpus",
-        "--sentences",
-        "40",
-    ]);
+    let report = json(&["summarize", "seeds/", "--scope", "corpus", "--sentences", "40"]);
     let corpus = corpus(&report);
     let hit = corpus
         .summary
@@ -91,24 +70,13 @@ fn a_fact_reported_by_three_outlets_is_grouped() {
     let mut articles: BTreeSet<&str> = hit.also_in.iter().map(|o| o.article.as_str()).collect();
     articles.insert(&hit.article);
     assert!(articles.len() >= 3, "{hit:?}");
-    let territory = corpus
-        .summary
-        .iter()
-        .filter(|s| s.text.contains("national territory"))
-        .count();
+    let territory = corpus.summary.iter().filter(|s| s.text.contains("national territory")).count();
     assert_eq!(territory, 1);
 }
 
 #[test]
 fn corpus_order_is_by_date_then_position() {
-    let report = json(&[
-        "summarize",
-        "seeds/",
-        "--scope",
-        "corpus",
-        "--sentences",
-        "8",
-    ]);
+    let report = json(&["summarize", "seeds/", "--scope", "corpus", "--sentences", "8"]);
     assert!(report.articles.is_empty());
     let corpus = corpus(&report);
     let dates: HashMap<&str, &str> = [

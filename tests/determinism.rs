@@ -5,16 +5,8 @@ use crate::util::*;
 #[test]
 fn output_is_identical_across_thread_counts() {
     for method in ["textrank", "tfidf", "lead"] {
-        let args = [
-            "summarize",
-            "seeds/",
-            "--format",
-            "json",
-            "--method",
-            method,
-            "--words",
-            "120",
-        ];
+        let args =
+            ["summarize", "seeds/", "--format", "json", "--method", method, "--words", "120"];
         let one = salient_with(&args, None, &[("RAYON_NUM_THREADS", "1")]);
         let four = salient_with(&args, None, &[("RAYON_NUM_THREADS", "4")]);
         assert!(one.status.success() && four.status.success());

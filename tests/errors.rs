@@ -44,11 +44,7 @@ fn folder_without_text_files() {
 fn malformed_jsonl_names_the_line() {
     let dir = tempdir("bad-jsonl");
     let path = dir.join("data.jsonl");
-    std::fs::write(
-        &path,
-        "{\"text\": \"One article. It has sentences.\"}\n{not json\n",
-    )
-    .unwrap();
+    std::fs::write(&path, "{\"text\": \"One article. It has sentences.\"}\n{not json\n").unwrap();
     let err = fails(&["summarize", path.to_str().unwrap()], None);
     assert!(err.contains("data.jsonl:2"), "{err}");
 }

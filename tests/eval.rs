@@ -40,10 +40,7 @@ fn excerpt_files(dir: &std::path::Path) -> (String, String) {
     let (d, s) = (dir.join("dev.jsonl"), dir.join("systems.jsonl"));
     std::fs::write(&d, data).unwrap();
     std::fs::write(&s, sums).unwrap();
-    (
-        d.to_str().unwrap().to_owned(),
-        s.to_str().unwrap().to_owned(),
-    )
+    (d.to_str().unwrap().to_owned(), s.to_str().unwrap().to_owned())
 }
 
 #[test]
@@ -63,10 +60,7 @@ fn per_instance_json_lines_reproduce_rouge155() {
         "--format",
         "json",
     ]);
-    let rows: Vec<Row> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let rows: Vec<Row> = out.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
     let expected = read(&root().join("tests/data/rouge155/scores.tsv"));
     let mut checked = 0;
     // scores.tsv also holds CLASSY04 on clusters outside the excerpt; check the excerpt's.
@@ -76,10 +70,7 @@ fn per_instance_json_lines_reproduce_rouge155() {
             continue;
         }
         let metric = f[2].to_lowercase();
-        let row = rows
-            .iter()
-            .find(|r| r.system == f[0] && r.id == f[1])
-            .expect("row");
+        let row = rows.iter().find(|r| r.system == f[0] && r.id == f[1]).expect("row");
         let got = &row.metrics[&metric];
         let got = [got.recall, got.precision, got.f].map(|x| format!("{x:.5}"));
         assert_eq!(got, [f[3], f[4], f[5]], "{line}");
@@ -117,12 +108,5 @@ fn scores_salients_own_summaries_and_saves_them() {
     let saved: serde_json::Value = serde_json::from_str(read(&saved).trim()).unwrap();
     assert_eq!(saved["id"], "talks");
     assert_eq!(saved["system"], "salient-textrank");
-    assert!(
-        saved["summary"]
-            .as_str()
-            .unwrap()
-            .split_whitespace()
-            .count()
-            <= 50
-    );
+    assert!(saved["summary"].as_str().unwrap().split_whitespace().count() <= 50);
 }

@@ -9,10 +9,7 @@ use salient::select::Budget;
 use salient::summarize::{Config, Summarizer, collapse, sentences};
 
 fn summarizer(method: Method, budget: Budget) -> Summarizer {
-    let mut config = Config {
-        method,
-        ..Config::default()
-    };
+    let mut config = Config { method, ..Config::default() };
     config.selection.budget = budget;
     config.selection.diversity = 0.3;
     Summarizer::new(config).expect("valid config")

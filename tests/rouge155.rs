@@ -24,9 +24,7 @@ fn config() -> RougeConfig {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/rouge155")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/rouge155").join(name)
 }
 
 fn read(path: &Path) -> String {
@@ -42,21 +40,14 @@ fn jsonl(path: &Path) -> Vec<Value> {
 }
 
 fn string(v: &Value, key: &str) -> String {
-    v[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("missing string field {key}"))
-        .to_string()
+    v[key].as_str().unwrap_or_else(|| panic!("missing string field {key}")).to_string()
 }
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
         .unwrap_or_else(|| panic!("expected an array"))
         .iter()
-        .map(|s| {
-            s.as_str()
-                .unwrap_or_else(|| panic!("expected a string"))
-                .to_string()
-        })
+        .map(|s| s.as_str().unwrap_or_else(|| panic!("expected a string")).to_string())
         .collect()
 }
 
@@ -68,10 +59,7 @@ fn expected_scores(path: &Path) -> Expected {
     for line in read(path).lines().skip(1).filter(|l| !l.is_empty()) {
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), 6, "bad line {line:?}");
-        let n: usize = f[2]
-            .trim_start_matches("ROUGE-")
-            .parse()
-            .expect("metric ROUGE-n");
+        let n: usize = f[2].trim_start_matches("ROUGE-").parse().expect("metric ROUGE-n");
         expected
             .entry((f[0].to_string(), f[1].to_string()))
             .or_default()
@@ -97,9 +85,7 @@ fn compare(computed: &BTreeMap<(String, String), RougeScores>, expected: &Expect
                 if o == e {
                     matched += 1;
                 } else {
-                    errors.push(format!(
-                        "{key:?} ROUGE-{n}: ours {ours:?}, official {official:?}"
-                    ));
+                    errors.push(format!("{key:?} ROUGE-{n}: ours {ours:?}, official {official:?}"));
                 }
             }
         }
@@ -132,10 +118,7 @@ fn compare_averages(per_instance: &BTreeMap<(String, String), RougeScores>, path
         instances.sort_by(|a, b| a.0.cmp(b.0));
         let scores: Vec<RougeScores> = instances.iter().map(|(_, s)| (*s).clone()).collect();
         let b = bootstrap(&scores, 1000, 95.0);
-        let n: usize = f[1]
-            .trim_start_matches("ROUGE-")
-            .parse()
-            .expect("metric ROUGE-n");
+        let n: usize = f[1].trim_start_matches("ROUGE-").parse().expect("metric ROUGE-n");
         let pick = |s: &RougeScores| {
             let p = s.rouge_n[n - 1];
             match f[2] {
@@ -181,27 +164,14 @@ fn excerpt_matches_rouge155() {
                 .map(|n| {
                     let [r, p, f] = &by_n[&n];
                     let x = |s: &String| s.parse::<f64>().expect("score");
-                    salient::evaluate::Prf {
-                        recall: x(r),
-                        precision: x(p),
-                        f: x(f),
-                    }
+                    salient::evaluate::Prf { recall: x(r), precision: x(p), f: x(f) }
                 })
                 .collect();
-            (
-                key.clone(),
-                RougeScores {
-                    rouge_n,
-                    ..Default::default()
-                },
-            )
+            (key.clone(), RougeScores { rouge_n, ..Default::default() })
         })
         .collect();
     assert_eq!(classy04.len(), 25);
-    assert_eq!(
-        compare_averages(&classy04, &fixture("averages.tsv")),
-        4 * 3 * 3
-    );
+    assert_eq!(compare_averages(&classy04, &fixture("averages.tsv")), 4 * 3 * 3);
 }
 
 /// The full DUC 2004 dev folder, when this machine has it.
@@ -214,9 +184,7 @@ fn eval_dir() -> Option<PathBuf> {
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/duc2004"));
     candidates.push(PathBuf::from("/work/shared/eval/duc2004"));
-    candidates
-        .into_iter()
-        .find(|d| d.join("rouge155_dev.tsv").is_file())
+    candidates.into_iter().find(|d| d.join("rouge155_dev.tsv").is_file())
 }
 
 #[test]
@@ -225,10 +193,7 @@ fn full_dev_set_matches_rouge155() {
         eprintln!("rouge155: DUC 2004 eval folder not found; checked the excerpt only");
         return;
     };
-    eprintln!(
-        "rouge155: checking the full DUC 2004 dev set in {}",
-        dir.display()
-    );
+    eprintln!("rouge155: checking the full DUC 2004 dev set in {}", dir.display());
     let mut references = BTreeMap::new();
     for cluster in jsonl(&dir.join("dev.jsonl")) {
         let refs = References::new(&config(), &strings(&cluster["references"]));
@@ -240,10 +205,7 @@ fn full_dev_set_matches_rouge155() {
         let Some(refs) = references.get(&id) else {
             continue;
         };
-        computed.insert(
-            (string(&output, "system"), id),
-            refs.score(&string(&output, "summary")),
-        );
+        computed.insert((string(&output, "system"), id), refs.score(&string(&output, "summary")));
     }
     let expected = expected_scores(&dir.join("rouge155_dev.tsv"));
     let compared = compare(&computed, &expected);

@@ -16,52 +16,28 @@ const BOILERPLATE: &[&str] = &[
 fn seeds_give_five_articles_with_titles_dates_and_three_sentences() {
     let report = json(&["summarize", "seeds/", "--scope", "articles"]);
     assert_eq!(report.method, "textrank");
-    assert_eq!(
-        report.params["selection"]["budget"]["sentences"], 3,
-        "{}",
-        report.params
-    );
+    assert_eq!(report.params["selection"]["budget"]["sentences"], 3, "{}", report.params);
     assert_eq!(report.articles.len(), 5);
     for a in &report.articles {
         assert_eq!(a.summary.len(), 3, "{}", a.id);
         assert!(
-            a.date
-                .as_deref()
-                .is_some_and(|d| d.len() == 10 && d.starts_with("2026-02-0")),
+            a.date.as_deref().is_some_and(|d| d.len() == 10 && d.starts_with("2026-02-0")),
             "{a:?}"
         );
         let source = read(&root().join(a.path.as_deref().expect("path")));
         let mut ranks: Vec<usize> = a.summary.iter().map(|s| s.rank).collect();
         ranks.sort();
         assert_eq!(ranks, [1, 2, 3], "{}", a.id);
-        assert!(
-            a.summary
-                .iter()
-                .all(|s| s.score.is_finite() && s.score > 0.0)
-        );
+        assert!(a.summary.iter().all(|s| s.score.is_finite() && s.score > 0.0));
         let mut last = None;
         for s in &a.summary {
-            assert_eq!(
-                collapse(&source[s.start..s.end]),
-                s.text,
-                "span of {}",
-                a.id
-            );
+            assert_eq!(collapse(&source[s.start..s.end]), s.text, "span of {}", a.id);
             assert!(last < Some(s.index), "document order in {}", a.id);
             last = Some(s.index);
             for b in BOILERPLATE {
-                assert!(
-                    !s.text.contains(b),
-                    "{} picked boilerplate: {}",
-                    a.id,
-                    s.text
-                );
+                assert!(!s.text.contains(b), "{} picked boilerplate: {}", a.id, s.text);
             }
-            assert!(
-                s.text.split_whitespace().count() > 5,
-                "heading or fragment: {}",
-                s.text
-            );
+            assert!(s.text.split_whitespace().count() > 5, "heading or fragment: {}", s.text);
         }
     }
     let titles: Vec<_> = report.articles.iter().map(|a| a.title.as_deref()).collect();
@@ -72,11 +48,8 @@ fn seeds_give_five_articles_with_titles_dates_and_three_sentences() {
     assert!(titles[3].is_some_and(|t| t.starts_with("Ukraine and Russia hold")));
     assert_eq!(titles[4], None, "004's header line is a photo caption");
     assert_eq!(report.articles[3].date.as_deref(), Some("2026-02-04"));
-    let captions: usize = report
-        .articles
-        .iter()
-        .map(|a| a.set_aside.get("caption").copied().unwrap_or(0))
-        .sum();
+    let captions: usize =
+        report.articles.iter().map(|a| a.set_aside.get("caption").copied().unwrap_or(0)).sum();
     assert!(captions >= 6, "captions counted: {captions}");
 }
 
@@ -84,18 +57,12 @@ fn seeds_give_five_articles_with_titles_dates_and_three_sentences() {
 fn budgets_bound_the_summary() {
     let one = "seeds/000_2a113f0ff9a183fd.txt";
     let r = json(&["summarize", one, "--words", "60"]);
-    let words: usize = r.articles[0]
-        .summary
-        .iter()
-        .map(|s| s.text.split_whitespace().count())
-        .sum();
+    let words: usize =
+        r.articles[0].summary.iter().map(|s| s.text.split_whitespace().count()).sum();
     assert!(words <= 60 && words > 20, "{words}");
     let r = json(&["summarize", one, "--ratio", "0.5"]);
     let a = &r.articles[0];
-    assert_eq!(
-        a.summary.len(),
-        (a.sentence_count as f64 * 0.5).round() as usize
-    );
+    assert_eq!(a.summary.len(), (a.sentence_count as f64 * 0.5).round() as usize);
     let r = json(&["summarize", one, "--sentences", "1000"]);
     assert_eq!(r.articles[0].summary.len(), r.articles[0].sentence_count);
 }
@@ -103,23 +70,11 @@ fn budgets_bound_the_summary() {
 #[test]
 fn every_method_summarizes_the_seeds() {
     for method in ["textrank", "tfidf", "lead"] {
-        let r = json(&[
-            "summarize",
-            "seeds/",
-            "--method",
-            method,
-            "--scope",
-            "articles",
-        ]);
+        let r = json(&["summarize", "seeds/", "--method", method, "--scope", "articles"]);
         assert_eq!(r.method, method);
         assert!(r.articles.iter().all(|a| a.summary.len() == 3), "{method}");
     }
-    let lead = json(&[
-        "summarize",
-        "seeds/000_2a113f0ff9a183fd.txt",
-        "--method",
-        "lead",
-    ]);
+    let lead = json(&["summarize", "seeds/000_2a113f0ff9a183fd.txt", "--method", "lead"]);
     let idx: Vec<_> = lead.articles[0].summary.iter().map(|s| s.index).collect();
     assert_eq!(idx, [0, 1, 2]);
 }
@@ -127,11 +82,7 @@ fn every_method_summarizes_the_seeds() {
 #[test]
 fn stdin_and_jsonl_inputs() {
     let text = read(&seeds().join("002_6e57bbe5c9b056c1.txt"));
-    let out = salient_with(
-        &["summarize", "-", "--format", "json"],
-        Some(text.as_bytes()),
-        &[],
-    );
+    let out = salient_with(&["summarize", "-", "--format", "json"], Some(text.as_bytes()), &[]);
     assert!(out.status.success());
     let r: Report = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r.articles[0].id, "stdin");
@@ -149,12 +100,7 @@ fn stdin_and_jsonl_inputs() {
     let corpora: Vec<Corpus> = serde_json::from_value(r.corpus.unwrap()).unwrap();
     assert_eq!(corpora.len(), 1);
     assert_eq!(corpora[0].id.as_deref(), Some("talks"));
-    assert!(
-        corpora[0]
-            .summary
-            .iter()
-            .all(|s| s.article.starts_with("talks#"))
-    );
+    assert!(corpora[0].summary.iter().all(|s| s.article.starts_with("talks#")));
 }
 
 #[test]
@@ -163,11 +109,6 @@ fn text_and_markdown_formats_show_titles() {
     assert!(text.starts_with(
         "Ukraine and Russia Engage in New Round of Peace Talks in Abu Dhabi (2026-02-04)"
     ));
-    let md = ok(&[
-        "summarize",
-        "seeds/000_2a113f0ff9a183fd.txt",
-        "--format",
-        "markdown",
-    ]);
+    let md = ok(&["summarize", "seeds/000_2a113f0ff9a183fd.txt", "--format", "markdown"]);
     assert!(md.starts_with("## Ukraine and Russia Engage"));
 }

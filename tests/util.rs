@@ -17,11 +17,7 @@ pub fn seeds() -> PathBuf {
 pub fn salient_with(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_salient"));
     cmd.args(args).current_dir(root()).envs(env.iter().copied());
-    cmd.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn salient");
     if let Some(input) = stdin {
@@ -53,15 +49,8 @@ pub fn fails(args: &[&str], stdin: Option<&[u8]>) -> String {
     assert!(!out.status.success(), "salient {args:?} should fail");
     assert_eq!(out.status.code(), Some(2), "exit code for {args:?}");
     let err = String::from_utf8(out.stderr).expect("utf-8 stderr");
-    assert!(
-        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
-        "{err}"
-    );
-    assert_eq!(
-        err.trim_end().lines().count(),
-        1,
-        "one-line error expected: {err}"
-    );
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one-line error expected: {err}");
     err
 }
 

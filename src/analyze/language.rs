@@ -64,9 +64,7 @@ impl Language {
 
     /// The ISO 639-1 code.
     pub fn code(self) -> &'static str {
-        ALL.iter()
-            .find(|(l, _, _)| *l == self)
-            .map_or("en", |(_, c, _)| c)
+        ALL.iter().find(|(l, _, _)| *l == self).map_or("en", |(_, c, _)| c)
     }
 
     /// Codes of every supported language.

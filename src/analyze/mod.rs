@@ -26,9 +26,7 @@ pub struct Analyzer {
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer")
-            .field("language", &self.language)
-            .finish()
+        f.debug_struct("Analyzer").field("language", &self.language).finish()
     }
 }
 
@@ -94,10 +92,7 @@ impl Analyzer {
         parallelism: Parallelism,
     ) -> Vec<Vec<TermId>> {
         let stems: Vec<Vec<String>> = parallelism.map(texts, |t| self.terms(t.as_ref()));
-        stems
-            .iter()
-            .map(|s| s.iter().map(|t| vocabulary.intern(t)).collect())
-            .collect()
+        stems.iter().map(|s| s.iter().map(|t| vocabulary.intern(t)).collect()).collect()
     }
 }
 
@@ -128,21 +123,15 @@ mod tests {
     #[test]
     fn straight_and_curly_possessives_agree() {
         let a = Analyzer::new(Language::English);
-        assert_eq!(
-            a.terms("Ukraine’s energy grid"),
-            a.terms("Ukraine's energy grid")
-        );
+        assert_eq!(a.terms("Ukraine’s energy grid"), a.terms("Ukraine's energy grid"));
         assert_eq!(a.terms("Ukraine’s")[0], "ukrain");
     }
 
     #[test]
     fn interning_is_in_order_and_shared() {
         let a = Analyzer::new(Language::English);
-        let (vocab, ids) = analyze(
-            &a,
-            &["Talks resumed.", "The talks ended; talks again."],
-            Parallelism::Serial,
-        );
+        let (vocab, ids) =
+            analyze(&a, &["Talks resumed.", "The talks ended; talks again."], Parallelism::Serial);
         assert_eq!(ids, vec![vec![0, 1], vec![0, 2, 0]]);
         assert_eq!(vocab.term(2), Some("end"));
         assert_eq!(vocab.len(), 3);
@@ -151,10 +140,7 @@ mod tests {
     #[test]
     fn other_languages_stem_with_their_own_rules() {
         let a = Analyzer::for_code("fr").unwrap();
-        assert_eq!(
-            a.terms("Les négociations continuent"),
-            ["négoci", "continuent"]
-        );
+        assert_eq!(a.terms("Les négociations continuent"), ["négoci", "continuent"]);
         assert!(Analyzer::for_code("klingon").is_err());
     }
 }

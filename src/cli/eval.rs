@@ -115,16 +115,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let corpora = read_inputs(std::slice::from_ref(&args.dataset), &ReadOptions::default())?;
     let instances: Vec<&Corpus> = corpora.iter().filter(|c| c.id.is_some()).collect();
     if instances.is_empty() {
-        bail!(
-            "{}: no instances with \"documents\" and \"references\"",
-            args.dataset
-        );
+        bail!("{}: no instances with \"documents\" and \"references\"", args.dataset);
     }
     let systems = match &args.summaries {
         Some(path) => read_summaries(path)?,
         None => {
-            let name = format!("salient-{}", args.summary.method);
-            let texts = summarize_all(&args, &instances, true)?;
+            let summarizer = Summarizer::new(match args.scope {
+                EvalScope::Corpus => args.summary.corpus_config(),
+                EvalScope::Articles => args.summary.article_config(),
+            })?;
+            let name = format!("salient-{}", summarizer.config().method);
+            let texts = summarize_with(&summarizer, args.scope, &instances, true)?;
             if let Some(path) = &args.save_summaries {
                 save_summaries(path, &name, &instances, &texts)?;
             }
@@ -153,17 +154,7 @@ pub fn rouge_config(args: &Args) -> RougeConfig {
     }
 }
 
-/// salient's summary of every instance, one line per sentence.
-pub fn summarize_all(
-    args: &Args,
-    instances: &[&Corpus],
-    progress: bool,
-) -> anyhow::Result<Vec<String>> {
-    let summarizer = Summarizer::new(args.summary.config(args.summary.method))?;
-    summarize_with(&summarizer, args.scope, instances, progress)
-}
-
-/// Summaries of `instances` with `summarizer`, in order.
+/// Summaries of `instances` with `summarizer`, in order, one line per sentence.
 pub fn summarize_with(
     summarizer: &Summarizer,
     scope: EvalScope,
@@ -249,11 +240,8 @@ pub struct SystemResult {
 /// Scores every system on every instance that has references; a missing
 /// summary counts as empty.
 pub fn score(config: &RougeConfig, instances: &[&Corpus], systems: &Systems) -> Vec<SystemResult> {
-    let scored: Vec<&Corpus> = instances
-        .iter()
-        .copied()
-        .filter(|c| !c.references.is_empty())
-        .collect();
+    let scored: Vec<&Corpus> =
+        instances.iter().copied().filter(|c| !c.references.is_empty()).collect();
     systems
         .iter()
         .map(|(system, summaries)| {
@@ -267,23 +255,14 @@ pub fn score(config: &RougeConfig, instances: &[&Corpus], systems: &Systems) -> 
                 .filter(|c| !summaries.contains_key(c.id.as_deref().unwrap_or_default()))
                 .count();
             let all: Vec<RougeScores> = per.iter().map(|(_, s)| s.clone()).collect();
-            SystemResult {
-                system: system.clone(),
-                mean: mean(&all),
-                instances: per,
-                missing,
-            }
+            SystemResult { system: system.clone(), mean: mean(&all), instances: per, missing }
         })
         .collect()
 }
 
 fn metric_names(scores: &RougeScores) -> Vec<(String, Prf)> {
-    let mut v: Vec<(String, Prf)> = scores
-        .rouge_n
-        .iter()
-        .enumerate()
-        .map(|(k, p)| (format!("rouge-{}", k + 1), *p))
-        .collect();
+    let mut v: Vec<(String, Prf)> =
+        scores.rouge_n.iter().enumerate().map(|(k, p)| (format!("rouge-{}", k + 1), *p)).collect();
     v.push(("rouge-l".to_owned(), scores.rouge_l));
     v
 }
@@ -333,12 +312,7 @@ fn write_results(
                 return Ok(());
             };
             let names = metric_names(&first.mean);
-            let width = results
-                .iter()
-                .map(|r| r.system.len())
-                .max()
-                .unwrap_or(6)
-                .max(6);
+            let width = results.iter().map(|r| r.system.len()).max().unwrap_or(6).max(6);
             write!(out, "{:<width$} {:>9}", "system", "instance")?;
             for (name, _) in &names {
                 let short = name.replace("rouge-", "R").to_uppercase();

@@ -10,9 +10,9 @@ use salient::summarize::{Config, Order};
 /// How to rank and select.
 #[derive(Debug, Clone, ClapArgs)]
 pub struct SummaryArgs {
-    /// Ranking method: textrank, tfidf or lead.
-    #[arg(short, long, default_value = "textrank", value_parser = parse_method)]
-    pub method: Method,
+    /// Ranking method [default: textrank for articles, tfidf for a corpus].
+    #[arg(short, long, value_parser = parse_method)]
+    pub method: Option<Method>,
 
     /// Summary length in sentences [default: 3].
     #[arg(short = 'n', long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u64).range(1..))]
@@ -31,9 +31,10 @@ pub struct SummaryArgs {
     #[arg(long, requires = "words")]
     pub truncate: bool,
 
-    /// Redundancy penalty of MMR selection, from 0 (rank order) to 1.
-    #[arg(long, value_name = "D", default_value_t = 0.0, value_parser = parse_unit)]
-    pub diversity: f64,
+    /// Redundancy penalty of MMR selection, from 0 (rank order) to 1
+    /// [default: 0 for articles, 0.4 for a corpus].
+    #[arg(long, value_name = "D", value_parser = parse_unit)]
+    pub diversity: Option<f64>,
 
     /// Language: an ISO 639-1 code or English name (en, fr, de, es, ...).
     #[arg(short, long, default_value = "en", value_parser = parse_language)]
@@ -66,16 +67,26 @@ impl SummaryArgs {
         }
     }
 
-    /// The library configuration for these options and `method`.
-    pub fn config(&self, method: Method) -> Config {
+    /// The configuration for per-article summaries.
+    pub fn article_config(&self) -> Config {
+        self.config(Config::default())
+    }
+
+    /// The configuration for cross-corpus summaries.
+    pub fn corpus_config(&self) -> Config {
+        self.config(Config::corpus_default())
+    }
+
+    /// These options over `defaults`.
+    fn config(&self, defaults: Config) -> Config {
         Config {
-            method,
+            method: self.method.unwrap_or(defaults.method),
             params: RankParams::default(),
             selection: Selection {
                 budget: self.budget(),
-                diversity: self.diversity,
+                diversity: self.diversity.unwrap_or(defaults.selection.diversity),
                 truncate: self.truncate,
-                ..Selection::default()
+                ..defaults.selection
             },
             language: self.lang,
             order: self.order.map(|o| match o {
@@ -83,7 +94,7 @@ impl SummaryArgs {
                 OrderArg::Date => Order::Date,
                 OrderArg::Score => Order::Score,
             }),
-            ..Config::default()
+            ..defaults
         }
     }
 }
@@ -98,18 +109,10 @@ fn parse_language(s: &str) -> Result<Language, String> {
 
 fn parse_ratio(s: &str) -> Result<f64, String> {
     let r: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
-    if r > 0.0 && r <= 1.0 {
-        Ok(r)
-    } else {
-        Err(format!("must be in (0, 1], got {s}"))
-    }
+    if r > 0.0 && r <= 1.0 { Ok(r) } else { Err(format!("must be in (0, 1], got {s}")) }
 }
 
 fn parse_unit(s: &str) -> Result<f64, String> {
     let r: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
-    if (0.0..=1.0).contains(&r) {
-        Ok(r)
-    } else {
-        Err(format!("must be in [0, 1], got {s}"))
-    }
+    if (0.0..=1.0).contains(&r) { Ok(r) } else { Err(format!("must be in [0, 1], got {s}")) }
 }

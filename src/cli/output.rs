@@ -22,17 +22,14 @@ pub enum Format {
 #[derive(Debug)]
 pub struct Report {
     pub config: Config,
+    pub corpus_config: Config,
     pub articles: Vec<ArticleSummary>,
     pub corpora: Vec<CorpusSummary>,
 }
 
 impl Report {
-    pub fn new(config: Config) -> Self {
-        Report {
-            config,
-            articles: Vec::new(),
-            corpora: Vec::new(),
-        }
+    pub fn new(config: Config, corpus_config: Config) -> Self {
+        Report { config, corpus_config, articles: Vec::new(), corpora: Vec::new() }
     }
 }
 
@@ -49,17 +46,31 @@ struct JsonReport<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum JsonCorpus<'a> {
-    One(&'a CorpusSummary),
-    Many(&'a [CorpusSummary]),
+    One(JsonCorpusSummary<'a>),
+    Many(Vec<JsonCorpusSummary<'a>>),
+}
+
+/// A corpus summary with the method and options it was made with.
+#[derive(Serialize)]
+struct JsonCorpusSummary<'a> {
+    method: &'a str,
+    params: &'a Config,
+    #[serde(flatten)]
+    summary: &'a CorpusSummary,
 }
 
 pub fn write_report(out: &mut impl Write, report: &Report, format: Format) -> std::io::Result<()> {
     match format {
         Format::Json => {
+            let with_config = |summary| JsonCorpusSummary {
+                method: report.corpus_config.method.name(),
+                params: &report.corpus_config,
+                summary,
+            };
             let corpus = match report.corpora.as_slice() {
                 [] => None,
-                [one] if one.id.is_none() => Some(JsonCorpus::One(one)),
-                many => Some(JsonCorpus::Many(many)),
+                [one] if one.id.is_none() => Some(JsonCorpus::One(with_config(one))),
+                many => Some(JsonCorpus::Many(many.iter().map(with_config).collect())),
             };
             let json = JsonReport {
                 method: report.config.method.name(),
@@ -105,10 +116,7 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         if !report.articles.is_empty() {
             writeln!(out)?;
         }
-        let name =
-            c.id.as_deref()
-                .map(|id| format!(" {id}"))
-                .unwrap_or_default();
+        let name = c.id.as_deref().map(|id| format!(" {id}")).unwrap_or_default();
         writeln!(
             out,
             "Corpus summary{name}: {} articles, {} sentences",
@@ -120,11 +128,7 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             for o in &s.also_in {
                 sources.push_str(&format!(", {} #{}", o.article, o.index));
             }
-            let label = if s.also_in.is_empty() {
-                "source"
-            } else {
-                "sources"
-            };
+            let label = if s.also_in.is_empty() { "source" } else { "sources" };
             writeln!(out, "    ({label}: {sources})")?;
         }
     }
@@ -141,10 +145,7 @@ fn write_markdown(out: &mut impl Write, report: &Report) -> std::io::Result<()> 
         writeln!(out)?;
     }
     for c in &report.corpora {
-        let name =
-            c.id.as_deref()
-                .map(|id| format!(": {id}"))
-                .unwrap_or_default();
+        let name = c.id.as_deref().map(|id| format!(": {id}")).unwrap_or_default();
         writeln!(out, "## Corpus summary{name}\n")?;
         for s in &c.summary {
             let mut sources = format!("`{}` #{}", s.article, s.index);

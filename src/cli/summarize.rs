@@ -72,26 +72,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         paths.push("-".to_owned());
     }
-    let corpora = read_inputs(
-        &paths,
-        &ReadOptions {
-            keep_all: args.keep_all,
-        },
-    )?;
-    let config = args.summary.config(args.summary.method);
-    let summarizer = Summarizer::new(config).context("invalid options")?;
-    let mut report = Report::new(summarizer.config().clone());
+    let corpora = read_inputs(&paths, &ReadOptions { keep_all: args.keep_all })?;
+    let articles = Summarizer::new(args.summary.article_config()).context("invalid options")?;
+    let whole = Summarizer::new(args.summary.corpus_config()).context("invalid options")?;
+    let mut report = Report::new(articles.config().clone(), whole.config().clone());
     for corpus in &corpora {
         if args.scope != Scope::Corpus {
-            report
-                .articles
-                .extend(summarizer.summarize_articles(&corpus.articles));
+            report.articles.extend(articles.summarize_articles(&corpus.articles));
         }
         // A corpus summary needs two articles; a JSONL instance always gets one.
         if args.scope != Scope::Articles && (corpus.articles.len() > 1 || corpus.id.is_some()) {
-            report
-                .corpora
-                .push(summarizer.summarize_corpus(corpus.id.clone(), &corpus.articles));
+            report.corpora.push(whole.summarize_corpus(corpus.id.clone(), &corpus.articles));
         }
     }
     let stdout = std::io::stdout();

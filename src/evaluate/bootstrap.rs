@@ -59,11 +59,7 @@ pub fn bootstrap(scores: &[RougeScores], resamples: usize, confidence: f64) -> B
             (0..count).map(|_| rng.below(count)).collect()
         })
         .collect();
-    let confidence = if confidence.is_nan() {
-        95.0
-    } else {
-        confidence.clamp(0.0, 100.0)
-    };
+    let confidence = if confidence.is_nan() { 95.0 } else { confidence.clamp(0.0, 100.0) };
     let summarize = |values: &[f64]| -> (f64, f64, f64) {
         let mut means: Vec<f64> = draws
             .iter()
@@ -78,11 +74,7 @@ pub fn bootstrap(scores: &[RougeScores], resamples: usize, confidence: f64) -> B
         // Perl reads past the end of an array as 0.
         let at = |i: usize| means.get(i).copied().unwrap_or(0.0);
         let interpolate = |i: usize| at(i) + (at(i + 1) - at(i)) * ratio;
-        (
-            round5(average),
-            round5(interpolate(lower)),
-            round5(interpolate(upper)),
-        )
+        (round5(average), round5(interpolate(lower)), round5(interpolate(upper)))
     };
     let measure = |pick: &dyn Fn(&RougeScores) -> Prf| -> (Prf, Prf, Prf) {
         let picked: Vec<Prf> = scores.iter().map(pick).collect();
@@ -91,21 +83,9 @@ pub fn bootstrap(scores: &[RougeScores], resamples: usize, confidence: f64) -> B
         let f: Vec<f64> = picked.iter().map(|p| p.f).collect();
         let (r, p, f) = (summarize(&recall), summarize(&precision), summarize(&f));
         (
-            Prf {
-                recall: r.0,
-                precision: p.0,
-                f: f.0,
-            },
-            Prf {
-                recall: r.1,
-                precision: p.1,
-                f: f.1,
-            },
-            Prf {
-                recall: r.2,
-                precision: p.2,
-                f: f.2,
-            },
+            Prf { recall: r.0, precision: p.0, f: f.0 },
+            Prf { recall: r.1, precision: p.1, f: f.1 },
+            Prf { recall: r.2, precision: p.2, f: f.2 },
         )
     };
     let orders = scores.iter().map(|s| s.rouge_n.len()).max().unwrap_or(0);
@@ -117,11 +97,8 @@ pub fn bootstrap(scores: &[RougeScores], resamples: usize, confidence: f64) -> B
         result.low.rouge_n.push(low);
         result.high.rouge_n.push(high);
     }
-    (
-        result.average.rouge_l,
-        result.low.rouge_l,
-        result.high.rouge_l,
-    ) = measure(&|s: &RougeScores| s.rouge_l);
+    (result.average.rouge_l, result.low.rouge_l, result.high.rouge_l) =
+        measure(&|s: &RougeScores| s.rouge_l);
     result
 }
 
@@ -141,21 +118,14 @@ mod tests {
     fn degenerate_inputs() {
         assert_eq!(bootstrap(&[], 1000, 95.0), Bootstrap::default());
         let one = RougeScores {
-            rouge_n: vec![Prf {
-                recall: 0.5,
-                precision: 0.25,
-                f: 0.33333,
-            }],
+            rouge_n: vec![Prf { recall: 0.5, precision: 0.25, f: 0.33333 }],
             rouge_l: Prf::default(),
         };
         let b = bootstrap(std::slice::from_ref(&one), 1000, 95.0);
         assert_eq!(b.average, one);
         assert_eq!(b.low, one);
         assert_eq!(b.high, one);
-        assert_eq!(
-            bootstrap(std::slice::from_ref(&one), 0, 95.0),
-            Bootstrap::default()
-        );
+        assert_eq!(bootstrap(std::slice::from_ref(&one), 0, 95.0), Bootstrap::default());
         let wide = bootstrap(std::slice::from_ref(&one), 10, 100.0);
         assert_eq!(wide.average, one);
     }

@@ -52,39 +52,17 @@ struct Elem {
 }
 
 /// `${C}` = `[^aeiou][^aeiouy]*`, a consonant sequence.
-const C: Elem = Elem {
-    first: Class::NotAeiou,
-    star: Some(Class::NotAeiouy),
-    optional: false,
-};
+const C: Elem = Elem { first: Class::NotAeiou, star: Some(Class::NotAeiouy), optional: false };
 /// `(${C})?`
-const C_OPT: Elem = Elem {
-    optional: true,
-    ..C
-};
+const C_OPT: Elem = Elem { optional: true, ..C };
 /// `${V}` = `[aeiouy][aeiou]*`, a vowel sequence.
-const V: Elem = Elem {
-    first: Class::Aeiouy,
-    star: Some(Class::Aeiou),
-    optional: false,
-};
+const V: Elem = Elem { first: Class::Aeiouy, star: Some(Class::Aeiou), optional: false };
 /// `(${V})?`
-const V_OPT: Elem = Elem {
-    optional: true,
-    ..V
-};
+const V_OPT: Elem = Elem { optional: true, ..V };
 /// `${v}` = `[aeiouy]`, one vowel.
-const V1: Elem = Elem {
-    first: Class::Aeiouy,
-    star: None,
-    optional: false,
-};
+const V1: Elem = Elem { first: Class::Aeiouy, star: None, optional: false };
 /// `[^aeiouwxy]`
-const NOT_WXY: Elem = Elem {
-    first: Class::NotAeiouwxy,
-    star: None,
-    optional: false,
-};
+const NOT_WXY: Elem = Elem { first: Class::NotAeiouwxy, star: None, optional: false };
 
 /// `^(C)?VC`: measure m > 0.
 const MGR0: &[Elem] = &[C_OPT, V, C];
@@ -122,11 +100,7 @@ fn matches(w: &[char], pattern: &[Elem], to_end: bool) -> bool {
         let mut next = 0u32;
         for (k, e) in pattern.iter().enumerate() {
             if state & (1 << (2 * k)) != 0 && e.first.matches(c) {
-                next |= if e.star.is_some() {
-                    1 << (2 * k + 1)
-                } else {
-                    1 << (2 * k + 2)
-                };
+                next |= if e.star.is_some() { 1 << (2 * k + 1) } else { 1 << (2 * k + 2) };
             }
             if state & (1 << (2 * k + 1)) != 0 && e.star.is_some_and(|s| s.matches(c)) {
                 next |= 1 << (2 * k + 1);
@@ -141,11 +115,7 @@ fn matches(w: &[char], pattern: &[Elem], to_end: bool) -> bool {
 }
 
 fn ends_with(w: &[char], suffix: &str) -> bool {
-    w.len() >= suffix.len()
-        && w[w.len() - suffix.len()..]
-            .iter()
-            .copied()
-            .eq(suffix.chars())
+    w.len() >= suffix.len() && w[w.len() - suffix.len()..].iter().copied().eq(suffix.chars())
 }
 
 /// Longest entry of `list` that ends `w` (what a leftmost regex alternation finds), with its
@@ -269,10 +239,7 @@ pub(crate) fn stem(word: &str) -> String {
                 w.push('e');
             } else if n >= 2
                 && w[n - 1] == w[n - 2]
-                && !matches!(
-                    w[n - 1],
-                    'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'l' | 's' | 'z'
-                )
+                && !matches!(w[n - 1], 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'l' | 's' | 'z')
             {
                 w.pop();
             } else if matches(&w, CVC, true) {

@@ -18,27 +18,11 @@ pub(super) fn round5(x: f64) -> f64 {
 /// Recall, precision and F from hit and n-gram counts, rounded like ROUGE-1.5.5: F comes from
 /// the already rounded recall and precision.
 fn prf(hits: u64, model_count: u64, peer_count: u64, alpha: f64) -> Prf {
-    let recall = if model_count == 0 {
-        0.0
-    } else {
-        round5(hits as f64 / model_count as f64)
-    };
-    let precision = if peer_count == 0 {
-        0.0
-    } else {
-        round5(hits as f64 / peer_count as f64)
-    };
+    let recall = if model_count == 0 { 0.0 } else { round5(hits as f64 / model_count as f64) };
+    let precision = if peer_count == 0 { 0.0 } else { round5(hits as f64 / peer_count as f64) };
     let denominator = (1.0 - alpha) * precision + alpha * recall;
-    let f = if denominator > 0.0 {
-        round5((precision * recall) / denominator)
-    } else {
-        0.0
-    };
-    Prf {
-        recall,
-        precision,
-        f,
-    }
+    let f = if denominator > 0.0 { round5((precision * recall) / denominator) } else { 0.0 };
+    Prf { recall, precision, f }
 }
 
 fn stopword_set() -> &'static HashSet<&'static str> {
@@ -180,11 +164,7 @@ fn tokens(text: &[u8], config: &RougeConfig) -> Vec<String> {
     raw.into_iter()
         .filter(|t| !(config.remove_stopwords && stopword_set().contains(t)))
         .map(|t| {
-            if config.stem && t.chars().count() > 3 {
-                porter::morph_stem(t)
-            } else {
-                t.to_string()
-            }
+            if config.stem && t.chars().count() > 3 { porter::morph_stem(t) } else { t.to_string() }
         })
         .collect()
 }
@@ -399,28 +379,12 @@ impl References {
                 for &t in &tokens {
                     unigrams[t as usize] += 1;
                 }
-                let ngrams = (1..=config.max_n)
-                    .map(|n| count_ngrams(&tokens, n))
-                    .collect();
-                Model {
-                    tokens,
-                    ngrams,
-                    sentences,
-                    unigrams,
-                }
+                let ngrams = (1..=config.max_n).map(|n| count_ngrams(&tokens, n)).collect();
+                Model { tokens, ngrams, sentences, unigrams }
             })
             .collect();
-        let alpha = if config.alpha.is_nan() {
-            0.5
-        } else {
-            config.alpha.clamp(0.0, 1.0)
-        };
-        References {
-            config: config.clone(),
-            alpha,
-            vocabulary,
-            models,
-        }
+        let alpha = if config.alpha.is_nan() { 0.5 } else { config.alpha.clamp(0.0, 1.0) };
+        References { config: config.clone(), alpha, vocabulary, models }
     }
 
     /// Scores `summary` against these references.
@@ -428,11 +392,8 @@ impl References {
         let text = tokenize(summary, &self.config);
         let id = |token: &String| self.vocabulary.get(token).copied().unwrap_or(UNKNOWN);
         let peer: Vec<u32> = text.tokens.iter().map(id).collect();
-        let peer_sentences: Vec<Vec<u32>> = text
-            .sentences
-            .iter()
-            .map(|s| s.iter().map(id).collect())
-            .collect();
+        let peer_sentences: Vec<Vec<u32>> =
+            text.sentences.iter().map(|s| s.iter().map(id).collect()).collect();
 
         let rouge_n = (1..=self.config.max_n)
             .map(|n| {
@@ -499,11 +460,7 @@ pub fn mean(scores: &[RougeScores]) -> RougeScores {
             p += x.precision;
             f += x.f;
         }
-        Prf {
-            recall: round5(r / count),
-            precision: round5(p / count),
-            f: round5(f / count),
-        }
+        Prf { recall: round5(r / count), precision: round5(p / count), f: round5(f / count) }
     };
     RougeScores {
         rouge_n: (0..orders)
@@ -518,53 +475,30 @@ mod tests {
     use super::*;
 
     fn config() -> RougeConfig {
-        RougeConfig {
-            max_n: 4,
-            ..RougeConfig::default()
-        }
+        RougeConfig { max_n: 4, ..RougeConfig::default() }
     }
 
     #[test]
     fn tokenization_follows_rouge() {
-        let c = RougeConfig {
-            stem: false,
-            ..config()
-        };
+        let c = RougeConfig { stem: false, ..config() };
         let t = tokenize("U.S. co-operation, $5.4 billion;\tcafé's", &c);
-        assert_eq!(
-            t.tokens,
-            ["u", "s", "co", "operation", "5", "4", "billion", "caf", "s"]
-        );
+        assert_eq!(t.tokens, ["u", "s", "co", "operation", "5", "4", "billion", "caf", "s"]);
         let stemmed = tokenize("Banks were lending", &config());
         assert_eq!(stemmed.tokens, ["bank", "be", "lend"]);
-        let stop = RougeConfig {
-            remove_stopwords: true,
-            stem: false,
-            ..config()
-        };
-        assert_eq!(
-            tokenize("The cat sat on the mat", &stop).tokens,
-            ["cat", "mat"]
-        );
+        let stop = RougeConfig { remove_stopwords: true, stem: false, ..config() };
+        assert_eq!(tokenize("The cat sat on the mat", &stop).tokens, ["cat", "mat"]);
     }
 
     #[test]
     fn sentences_are_lines() {
         let t = tokenize("One two.\n\nThree four five.\n", &config());
-        assert_eq!(
-            t.sentences,
-            [vec!["one", "two"], vec!["three", "four", "five"]]
-        );
+        assert_eq!(t.sentences, [vec!["one", "two"], vec!["three", "four", "five"]]);
         assert_eq!(t.tokens.len(), 5);
     }
 
     #[test]
     fn word_limit_counts_raw_words() {
-        let c = RougeConfig {
-            word_limit: Some(4),
-            stem: false,
-            ..config()
-        };
+        let c = RougeConfig { word_limit: Some(4), stem: false, ..config() };
         // "U.S.-led" is one word before tokenization but two tokens after.
         let t = tokenize("The U.S.-led talks\nresumed on Monday", &c);
         assert_eq!(t.tokens, ["the", "u", "s", "led", "talks", "resumed"]);
@@ -576,11 +510,7 @@ mod tests {
 
     #[test]
     fn byte_limit() {
-        let c = RougeConfig {
-            byte_limit: Some(7),
-            stem: false,
-            ..config()
-        };
+        let c = RougeConfig { byte_limit: Some(7), stem: false, ..config() };
         assert_eq!(tokenize("abc def ghi", &c).tokens, ["abc", "def"]);
         let unicode = RougeConfig { unicode: true, ..c };
         assert_eq!(tokenize("ééé ééé", &unicode).tokens, ["ééé"]);
@@ -629,10 +559,7 @@ mod tests {
         for &t in peer.iter().flatten() {
             pc[t as usize] += 1;
         }
-        assert_eq!(
-            lcs_hits(&model, &peer, &mut mc, &mut pc, &mut tables),
-            (4, 5)
-        );
+        assert_eq!(lcs_hits(&model, &peer, &mut mc, &mut pc, &mut tables), (4, 5));
     }
 
     #[test]
@@ -651,26 +578,11 @@ mod tests {
 
     #[test]
     fn identical_and_empty() {
-        let s = rouge(
-            &config(),
-            "The cat sat on the mat.",
-            &["The cat sat on the mat."],
-        );
-        assert!(s.rouge_n.iter().all(|p| *p
-            == Prf {
-                recall: 1.0,
-                precision: 1.0,
-                f: 1.0
-            }));
+        let s = rouge(&config(), "The cat sat on the mat.", &["The cat sat on the mat."]);
+        assert!(s.rouge_n.iter().all(|p| *p == Prf { recall: 1.0, precision: 1.0, f: 1.0 }));
         assert_eq!(s.rouge_l.f, 1.0);
         let empty = rouge(&config(), "", &["The cat."]);
-        assert_eq!(
-            empty,
-            RougeScores {
-                rouge_n: vec![Prf::default(); 4],
-                ..Default::default()
-            }
-        );
+        assert_eq!(empty, RougeScores { rouge_n: vec![Prf::default(); 4], ..Default::default() });
         let none: [&str; 0] = [];
         assert_eq!(rouge(&config(), "The cat.", &none).rouge_l, Prf::default());
         assert_eq!(rouge(&config(), "!!!", &["..."]).rouge_n.len(), 4);
@@ -678,11 +590,7 @@ mod tests {
 
     #[test]
     fn several_references_sum_counts() {
-        let c = RougeConfig {
-            max_n: 1,
-            stem: false,
-            ..config()
-        };
+        let c = RougeConfig { max_n: 1, stem: false, ..config() };
         // Hits 2 + 1 over model unigrams 2 + 3; precision over 2 peer unigrams × 2 models.
         let s = rouge(&c, "a b", &["a b", "a c d"]);
         assert_eq!(s.rouge_n[0].recall, 0.6);
@@ -691,51 +599,23 @@ mod tests {
 
     #[test]
     fn unicode_mode() {
-        let c = RougeConfig {
-            unicode: true,
-            stem: false,
-            ..config()
-        };
+        let c = RougeConfig { unicode: true, stem: false, ..config() };
         let s = rouge(&c, "Привет, мир! 你好", &["привет МИР 你好"]);
         assert_eq!(s.rouge_n[0].recall, 1.0);
-        let ascii = rouge(
-            &RougeConfig {
-                unicode: false,
-                ..c
-            },
-            "Привет, мир!",
-            &["привет"],
-        );
+        let ascii = rouge(&RougeConfig { unicode: false, ..c }, "Привет, мир!", &["привет"]);
         assert_eq!(ascii.rouge_n[0], Prf::default());
     }
 
     #[test]
     fn mean_of_scores() {
         let a = RougeScores {
-            rouge_n: vec![Prf {
-                recall: 0.5,
-                precision: 0.25,
-                f: 0.5,
-            }],
+            rouge_n: vec![Prf { recall: 0.5, precision: 0.25, f: 0.5 }],
             ..Default::default()
         };
-        let b = RougeScores {
-            rouge_n: vec![],
-            rouge_l: Prf {
-                recall: 1.0,
-                precision: 1.0,
-                f: 1.0,
-            },
-        };
+        let b =
+            RougeScores { rouge_n: vec![], rouge_l: Prf { recall: 1.0, precision: 1.0, f: 1.0 } };
         let m = mean(&[a, b]);
-        assert_eq!(
-            m.rouge_n[0],
-            Prf {
-                recall: 0.25,
-                precision: 0.125,
-                f: 0.25
-            }
-        );
+        assert_eq!(m.rouge_n[0], Prf { recall: 0.25, precision: 0.125, f: 0.25 });
         assert_eq!(m.rouge_l.recall, 0.5);
         assert_eq!(mean(&[]), RougeScores::default());
     }

@@ -53,15 +53,7 @@ pub fn article_from_text(
     let body = &lines[body_start..];
     let kinds = classify(&text, body, keep_all, &mut set_aside);
     let blocks = build_blocks(&text, body, &kinds, keep_all, &mut set_aside);
-    Article {
-        id,
-        path,
-        text,
-        title,
-        date,
-        blocks,
-        set_aside,
-    }
+    Article { id, path, text, title, date, blocks, set_aside }
 }
 
 /// A line's byte range with surrounding whitespace trimmed off.
@@ -90,10 +82,7 @@ fn split_lines(text: &str) -> Vec<Line> {
         let lead = raw.len() - raw.trim_start_matches(is_space).len();
         let trimmed = raw.trim_matches(is_space);
         let start = offset + lead;
-        lines.push(Line {
-            start,
-            end: start + trimmed.len(),
-        });
+        lines.push(Line { start, end: start + trimmed.len() });
         offset += raw.len() + 1;
     }
     lines
@@ -123,11 +112,7 @@ fn read_metadata(
         let caption = !headline.is_empty() && filter::is_caption(headline);
         // A caption in the headline slot is not a title, even when kept.
         let title = (!headline.is_empty() && !caption).then(|| headline.to_string());
-        set_aside.add(if caption && !keep_all {
-            Reason::Caption
-        } else {
-            Reason::Header
-        });
+        set_aside.add(if caption && !keep_all { Reason::Caption } else { Reason::Header });
         return (title, Some(date), first + 1);
     }
     (None, None, 0)
@@ -136,19 +121,12 @@ fn read_metadata(
 /// Index (within `inner`) of the fence closing front matter, if the lines up to it
 /// look like YAML: the first non-blank one is a `key:` line.
 fn front_matter_end(text: &str, inner: &[Line]) -> Option<usize> {
-    let close = inner
-        .iter()
-        .position(|l| matches!(l.get(text), "---" | "..."))?;
-    let first = inner[..close]
-        .iter()
-        .map(|l| l.get(text))
-        .find(|s| !s.is_empty());
+    let close = inner.iter().position(|l| matches!(l.get(text), "---" | "..."))?;
+    let first = inner[..close].iter().map(|l| l.get(text)).find(|s| !s.is_empty());
     let yaml_like = first.is_none_or(|s| {
         s.split_once(':').is_some_and(|(key, _)| {
             !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+                && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
         })
     });
     yaml_like.then_some(close)
@@ -173,20 +151,13 @@ fn classify(text: &str, body: &[Line], keep_all: bool, set_aside: &mut SetAside)
         .map(|line| {
             let s = line.get(text);
             if keep_all {
-                return if s.is_empty() {
-                    Kind::Blank
-                } else {
-                    Kind::Text
-                };
+                return if s.is_empty() { Kind::Blank } else { Kind::Text };
             }
             if !s.chars().any(char::is_alphanumeric) {
                 return Kind::Blank;
             }
-            let reason = if seen.insert(s) {
-                filter::boilerplate(s)
-            } else {
-                Some(Reason::Duplicate)
-            };
+            let reason =
+                if seen.insert(s) { filter::boilerplate(s) } else { Some(Reason::Duplicate) };
             if let Some(reason) = reason {
                 set_aside.add(reason);
                 Kind::Aside
@@ -209,11 +180,8 @@ fn markdown_heading(s: &str) -> Option<(usize, usize)> {
     let content = s[hashes..].trim_matches(is_space);
     let start = s.len() - s[hashes..].trim_start_matches(is_space).len();
     let unclosed = content.trim_end_matches('#');
-    let content = if unclosed.ends_with(is_space) {
-        unclosed.trim_end_matches(is_space)
-    } else {
-        content
-    };
+    let content =
+        if unclosed.ends_with(is_space) { unclosed.trim_end_matches(is_space) } else { content };
     Some((start, start + content.len()))
 }
 
@@ -245,16 +213,8 @@ fn build_blocks(
         if heading {
             set_aside.add(Reason::Heading);
         }
-        let kind = if heading {
-            BlockKind::Heading
-        } else {
-            BlockKind::Paragraph
-        };
-        blocks.push(Block {
-            start: unit.start,
-            end: unit.end,
-            kind,
-        });
+        let kind = if heading { BlockKind::Heading } else { BlockKind::Paragraph };
+        blocks.push(Block { start: unit.start, end: unit.end, kind });
     }
     blocks
 }
@@ -274,13 +234,10 @@ fn units(text: &str, body: &[Line], kinds: &[Kind]) -> Vec<Unit> {
                 i += 1;
             }
             Kind::Text => {
-                let run_end = (i..body.len())
-                    .find(|&j| kinds[j] != Kind::Text)
-                    .unwrap_or(body.len());
+                let run_end =
+                    (i..body.len()).find(|&j| kinds[j] != Kind::Text).unwrap_or(body.len());
                 let run = &body[i..run_end];
-                let wrapped = run
-                    .iter()
-                    .all(|l| l.get(text).chars().count() <= WRAP_MAX_CHARS);
+                let wrapped = run.iter().all(|l| l.get(text).chars().count() <= WRAP_MAX_CHARS);
                 let mut first = 0;
                 for k in 0..run.len() {
                     let continues = wrapped
@@ -307,14 +264,7 @@ fn units(text: &str, body: &[Line], kinds: &[Kind]) -> Vec<Unit> {
 
 fn unit(text: &str, first: usize, last: usize, start: usize, end: usize, markdown: bool) -> Unit {
     let words = text[start..end].split_whitespace().count();
-    Unit {
-        first,
-        last,
-        start,
-        end,
-        words,
-        markdown,
-    }
+    Unit { first, last, start, end, words, markdown }
 }
 
 /// Whether a hard-wrapped `line` runs on into `next`.
@@ -328,8 +278,7 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 fn is_list_item(line: &str) -> bool {
-    line.strip_prefix(['*', '-', '+', '•', '–'])
-        .is_some_and(|rest| rest.starts_with(' '))
+    line.strip_prefix(['*', '-', '+', '•', '–']).is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// Whether the body has a blank line between two non-blank lines.
@@ -362,11 +311,8 @@ fn is_heading(text: &str, kinds: &[Kind], units: &[Unit], i: usize) -> bool {
         return false;
     }
     let s = &text[unit.start..unit.end];
-    let first_letter_lowercase = |s: &str| {
-        s.chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_lowercase)
-    };
+    let first_letter_lowercase =
+        |s: &str| s.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
     // A lowercase start after it means a sentence broken across paragraphs.
     let starts_well = s.chars().next().is_some_and(char::is_alphanumeric)
         && s.chars().any(char::is_alphabetic)
@@ -411,11 +357,7 @@ mod tests {
     }
 
     fn block_texts(a: &Article, kind: BlockKind) -> Vec<&str> {
-        a.blocks
-            .iter()
-            .filter(|b| b.kind == kind)
-            .map(|b| &a.text[b.start..b.end])
-            .collect()
+        a.blocks.iter().filter(|b| b.kind == kind).map(|b| &a.text[b.start..b.end]).collect()
     }
 
     fn counts(pairs: &[(Reason, usize)]) -> SetAside {
@@ -463,13 +405,7 @@ mod tests {
         let expected = [
             (counts(&[(Header, 1), (Heading, 4)]), 17),
             (
-                counts(&[
-                    (Header, 1),
-                    (Heading, 2),
-                    (Caption, 5),
-                    (Published, 1),
-                    (Duplicate, 1),
-                ]),
+                counts(&[(Header, 1), (Heading, 2), (Caption, 5), (Published, 1), (Duplicate, 1)]),
                 27,
             ),
             (counts(&[(Header, 1), (Heading, 1)]), 23),
@@ -497,13 +433,7 @@ mod tests {
     fn seed_keep_all_only_removes_metadata() {
         use Reason::*;
         // Every non-blank line but the header or front matter is a block.
-        let expected = [
-            (Header, 17),
-            (Header, 34),
-            (Header, 23),
-            (FrontMatter, 35),
-            (Header, 17),
-        ];
+        let expected = [(Header, 17), (Header, 34), (Header, 23), (FrontMatter, 35), (Header, 17)];
         for (i, (reason, blocks)) in expected.into_iter().enumerate() {
             let a = seed(i, true);
             assert_eq!(a.set_aside, counts(&[(reason, 1)]), "seed {i}");
@@ -558,10 +488,7 @@ mod tests {
                 "KYIV, Feb 4 (Reuters) - Ukrainian",
                 "(Reporting by Olena Harmash; Editing by Sharon Singleton)",
             ),
-            (
-                "Ukrainian and Russian officials wrapped",
-                "struggling to fund its vast war economy.",
-            ),
+            ("Ukrainian and Russian officials wrapped", "struggling to fund its vast war economy."),
             (
                 "Ukrainian and Russian negotiators are set",
                 "We must prepare for the worst and hope for the best.”",
@@ -570,20 +497,13 @@ mod tests {
                 "Major obstacles to viable deal remain",
                 "which the west says help finance Putin’s war.",
             ),
-            (
-                "Ukraine and Russia started a second day",
-                "against Ukrainian logistics. – Reuters",
-            ),
+            ("Ukraine and Russia started a second day", "against Ukrainian logistics. – Reuters"),
         ];
         for (i, (first, last)) in expected.into_iter().enumerate() {
             let a = seed(i, false);
             let p = block_texts(&a, BlockKind::Paragraph);
             assert!(p[0].starts_with(first), "seed {i}: {}", p[0]);
-            assert!(
-                p[p.len() - 1].ends_with(last),
-                "seed {i}: {}",
-                p[p.len() - 1]
-            );
+            assert!(p[p.len() - 1].ends_with(last), "seed {i}: {}", p[p.len() - 1]);
         }
     }
 
@@ -599,10 +519,7 @@ mod tests {
     #[test]
     fn duplicates_ignore_surrounding_whitespace() {
         let a = article("Same line.\n\n\u{a0}Same line. \n\nOther line.");
-        assert_eq!(
-            block_texts(&a, BlockKind::Paragraph),
-            ["Same line.", "Other line."]
-        );
+        assert_eq!(block_texts(&a, BlockKind::Paragraph), ["Same line.", "Other line."]);
         assert_eq!(a.set_aside, counts(&[(Reason::Duplicate, 1)]));
     }
 
@@ -640,10 +557,7 @@ mod tests {
         assert!(block_texts(&article(lines), BlockKind::Heading).is_empty());
         let paragraphs =
             "Short line\n\nA much longer line that is a full sentence of the text.\n\nAnother one.";
-        assert_eq!(
-            block_texts(&article(paragraphs), BlockKind::Heading),
-            ["Short line"]
-        );
+        assert_eq!(block_texts(&article(paragraphs), BlockKind::Heading), ["Short line"]);
     }
 
     #[test]
@@ -652,10 +566,7 @@ mod tests {
         let next = "And this one, which follows it, is about as long as the paragraph before it.";
         let headings = |text: String| {
             let a = article(&text);
-            block_texts(&a, BlockKind::Heading)
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>()
+            block_texts(&a, BlockKind::Heading).iter().map(|s| s.to_string()).collect::<Vec<_>>()
         };
         // One-sentence paragraphs and sentences broken across paragraphs are not headings.
         assert!(headings(format!("{body}\n\nIt ended.\n\n{next}")).is_empty());
@@ -670,23 +581,15 @@ mod tests {
         // Nothing follows: not a heading.
         assert!(headings(format!("{body}\n\nThe end of it all")).is_empty());
         // A question is a heading only between longer paragraphs.
-        assert_eq!(
-            headings(format!("{body}\n\nWhat now?\n\n{next}")),
-            ["What now?"]
-        );
+        assert_eq!(headings(format!("{body}\n\nWhat now?\n\n{next}")), ["What now?"]);
         assert!(headings(format!("{body}\n\nWhat now?\n\nShort.")).is_empty());
         // Headings may follow each other (a headline, then a date line).
         assert_eq!(
-            headings(format!(
-                "Navy sailors captured\n\nFriday, March 23, 2007\n\n{body}"
-            )),
+            headings(format!("Navy sailors captured\n\nFriday, March 23, 2007\n\n{body}")),
             ["Navy sailors captured", "Friday, March 23, 2007"]
         );
         // Markdown headings, whatever the structure.
-        assert_eq!(
-            headings(format!("## The Talks ##\n{body}\n# C#")),
-            ["The Talks", "C#"]
-        );
+        assert_eq!(headings(format!("## The Talks ##\n{body}\n# C#")), ["The Talks", "C#"]);
     }
 
     #[test]
@@ -701,16 +604,10 @@ mod tests {
 
         let a = article("\u{feff}First line.\r\nSecond line.\r\n");
         assert_eq!(a.blocks[0].start, 3);
-        assert_eq!(
-            block_texts(&a, BlockKind::Paragraph),
-            ["First line.", "Second line."]
-        );
+        assert_eq!(block_texts(&a, BlockKind::Paragraph), ["First line.", "Second line."]);
 
         let a = article("\u{feff} date 2026-02-04 Headline\n\nBody.");
-        assert_eq!(
-            (a.title.as_deref(), a.date.as_deref()),
-            (Some("Headline"), Some("2026-02-04"))
-        );
+        assert_eq!((a.title.as_deref(), a.date.as_deref()), (Some("Headline"), Some("2026-02-04")));
     }
 
     #[test]
@@ -719,10 +616,7 @@ mod tests {
         assert_eq!(block_texts(&a, BlockKind::Paragraph), ["Not front matter."]);
         assert!(a.set_aside.0.is_empty());
         let a = article("---\nA plain sentence here.\n---\nMore.");
-        assert_eq!(
-            block_texts(&a, BlockKind::Paragraph),
-            ["A plain sentence here.", "More."]
-        );
+        assert_eq!(block_texts(&a, BlockKind::Paragraph), ["A plain sentence here.", "More."]);
     }
 
     #[test]
@@ -730,10 +624,7 @@ mod tests {
         assert!(article("").blocks.is_empty());
         assert!(article(" \n\u{a0}\n").blocks.is_empty());
         let a = article(" date 2026-02-04 ");
-        assert_eq!(
-            (a.title, a.date.as_deref(), a.blocks.len()),
-            (None, Some("2026-02-04"), 0)
-        );
+        assert_eq!((a.title, a.date.as_deref(), a.blocks.len()), (None, Some("2026-02-04"), 0));
     }
 
     fn check_blocks(text: &str, keep_all: bool) -> Result<(), TestCaseError> {

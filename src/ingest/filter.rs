@@ -157,14 +157,8 @@ fn has_bracket_credit(line: &str) -> bool {
 
 /// `... Photograph: Paula Bronstein/Getty Images`: a short credit after a label.
 fn has_labelled_credit(line: &str) -> bool {
-    const LABELS: [&str; 6] = [
-        "Photograph:",
-        "Photographs:",
-        "Photo:",
-        "Photos:",
-        "Picture:",
-        "Illustration:",
-    ];
+    const LABELS: [&str; 6] =
+        ["Photograph:", "Photographs:", "Photo:", "Photos:", "Picture:", "Illustration:"];
     LABELS.iter().any(|label| {
         line.rfind(label).is_some_and(|at| {
             let credit = &line[at + label.len()..];
@@ -197,14 +191,8 @@ fn has_trailing_credit(line: &str) -> bool {
 /// A teaser for another story: `...what does each side want?Read more`, or
 /// `Related: ...`.
 fn is_teaser(line: &str) -> bool {
-    const PREFIXES: [&str; 6] = [
-        "read more:",
-        "related:",
-        "see also:",
-        "also read:",
-        "read also:",
-        "recommended:",
-    ];
+    const PREFIXES: [&str; 6] =
+        ["read more:", "related:", "see also:", "also read:", "read also:", "recommended:"];
     // Capitalized, so that a sentence ending in "... to read more" is kept.
     let end = line.trim_end_matches(['»', '›', '>', '…', ':', ' ']);
     end.ends_with("Read more")
@@ -317,27 +305,15 @@ mod tests {
             boilerplate("We use cookies to improve your experience."),
             Some(Reason::Navigation)
         );
-        assert_eq!(
-            boilerplate("Cookies are small files stored by browsers."),
-            None
-        );
-        assert_eq!(
-            boilerplate("Published: 05 Feb. 2026, 09:42"),
-            Some(Reason::Published)
-        );
+        assert_eq!(boilerplate("Cookies are small files stored by browsers."), None);
+        assert_eq!(boilerplate("Published: 05 Feb. 2026, 09:42"), Some(Reason::Published));
         assert_eq!(
             boilerplate("Last modified on Wed 4 Feb 2026 18.30 GMT"),
             Some(Reason::Published)
         );
         assert_eq!(boilerplate("Updated: 5 Feb 2026"), Some(Reason::Published));
-        assert_eq!(
-            boilerplate("Published 5 February 2026"),
-            Some(Reason::Published)
-        );
-        assert_eq!(
-            boilerplate("Published reports in 2025 said otherwise."),
-            None
-        );
+        assert_eq!(boilerplate("Published 5 February 2026"), Some(Reason::Published));
+        assert_eq!(boilerplate("Published reports in 2025 said otherwise."), None);
         assert_eq!(boilerplate("Updated rules will take effect in 2026."), None);
     }
 
@@ -345,10 +321,7 @@ mod tests {
     fn teasers_and_links() {
         let teaser = "Ukraine-Russia talks: what does each side want?Read more";
         assert_eq!(boilerplate(teaser), Some(Reason::Teaser));
-        assert_eq!(
-            boilerplate("Read more: Kyiv braces for winter"),
-            Some(Reason::Teaser)
-        );
+        assert_eq!(boilerplate("Read more: Kyiv braces for winter"), Some(Reason::Teaser));
         let shouted = "Kirill Dmitriev: Kremlin figureREAD MORE »";
         assert_eq!(boilerplate(shouted), Some(Reason::Teaser));
         assert_eq!(boilerplate("She said she wanted to read more."), None);
@@ -365,9 +338,6 @@ mod tests {
         }
         let inline = "Zelenskyy said [on X](https://x.com/z) that the talks were productive.";
         assert_eq!(boilerplate(inline), None);
-        assert_eq!(
-            boilerplate("A [bracketed] remark (with parens) stays."),
-            None
-        );
+        assert_eq!(boilerplate("A [bracketed] remark (with parens) stays."), None);
     }
 }

@@ -25,11 +25,7 @@ pub(super) fn read(
             continue;
         }
         records += 1;
-        let fail = |reason: String| Error::Jsonl {
-            input: name.to_string(),
-            line: number,
-            reason,
-        };
+        let fail = |reason: String| Error::Jsonl { input: name.to_string(), line: number, reason };
         let value: Value =
             serde_json::from_str(line).map_err(|e| fail(format!("invalid JSON: {e}")))?;
         let Value::Object(object) = value else {
@@ -60,11 +56,7 @@ pub(super) fn read(
                     article_from_text(format!("{id}#{}", k + 1), path.clone(), doc, keep_all)
                 })
                 .collect();
-            instances.push(Corpus {
-                id: Some(id),
-                articles,
-                references,
-            });
+            instances.push(Corpus { id: Some(id), articles, references });
         } else if let Some(text) = object.get("text") {
             let Value::String(text) = text else {
                 return Err(fail("\"text\" is not a string".into()));
@@ -84,8 +76,7 @@ pub(super) fn read(
 }
 
 fn is_blank(s: &str) -> bool {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .is_empty()
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty()
 }
 
 /// The strings of a JSON array of strings.
@@ -93,10 +84,7 @@ fn strings(value: &Value) -> Option<Vec<String>> {
     let Value::Array(items) = value else {
         return None;
     };
-    items
-        .iter()
-        .map(|v| v.as_str().map(str::to_string))
-        .collect()
+    items.iter().map(|v| v.as_str().map(str::to_string)).collect()
 }
 
 /// The optional `"references"`; `None` when present but malformed.

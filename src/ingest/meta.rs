@@ -39,11 +39,14 @@ fn unquote(value: &str) -> String {
     let bytes = value.as_bytes();
     if bytes.len() >= 2 {
         let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
-        let inner = &value[1..value.len() - 1];
+        // Slice only once both ends are known to be (one-byte) quotes: the
+        // last byte may belong to a multi-byte character.
         if first == b'"' && last == b'"' {
+            let inner = &value[1..value.len() - 1];
             return inner.replace("\\\"", "\"").replace("\\\\", "\\");
         }
         if first == b'\'' && last == b'\'' {
+            let inner = &value[1..value.len() - 1];
             return inner.replace("''", "'");
         }
     }
@@ -155,10 +158,7 @@ mod tests {
             parse_header("date 2026-02-05  Two spaces"),
             Some(("2026-02-05".into(), "Two spaces"))
         );
-        assert_eq!(
-            parse_header("date 2026-02-05"),
-            Some(("2026-02-05".into(), ""))
-        );
+        assert_eq!(parse_header("date 2026-02-05"), Some(("2026-02-05".into(), "")));
         assert_eq!(parse_header("date 2026-13-05 Bad month"), None);
         assert_eq!(parse_header("dated 2026-02-05 x"), None);
         assert_eq!(parse_header("date 2026-02-051"), None);
@@ -167,10 +167,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(
-            iso_date_prefix("2026-02-04T10:00:00Z").as_deref(),
-            Some("2026-02-04")
-        );
+        assert_eq!(iso_date_prefix("2026-02-04T10:00:00Z").as_deref(), Some("2026-02-04"));
         assert_eq!(iso_date_prefix("unknown"), None);
         assert_eq!(iso_date_prefix("2026/02/04"), None);
         assert_eq!(iso_date_prefix("2026-02-04x"), None);
@@ -205,14 +202,18 @@ mod tests {
         assert_eq!(fm.date.as_deref(), Some("2025-12-31"));
         let fm =
             parse_front_matter(["date: unknown", "source: https://x.org/2026/01/02/a"].into_iter());
-        assert_eq!(
-            fm,
-            FrontMatter {
-                title: None,
-                date: Some("2026-01-02".into())
-            }
-        );
+        assert_eq!(fm, FrontMatter { title: None, date: Some("2026-01-02".into()) });
         let fm = parse_front_matter(["title: \"\"", "title: second"].into_iter());
         assert_eq!(fm.title.as_deref(), Some("second"));
+    }
+}
+
+#[cfg(test)]
+mod unquote_tests {
+    #[test]
+    fn unquote_keeps_multibyte_endings() {
+        // Found by the clean.rs property test: a value ending in 'é'.
+        assert_eq!(super::unquote("* [](http://x)é"), "* [](http://x)é");
+        assert_eq!(super::unquote("\"Kyiv\""), "Kyiv");
     }
 }

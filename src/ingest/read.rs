@@ -35,26 +35,18 @@ pub struct ReadOptions {
 /// empty, binary or not UTF-8, and a malformed JSONL line or file.
 pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> Result<Vec<Corpus>> {
     let keep_all = options.keep_all;
-    let mut main = Corpus {
-        id: None,
-        articles: Vec::new(),
-        references: Vec::new(),
-    };
+    let mut main = Corpus { id: None, articles: Vec::new(), references: Vec::new() };
     let mut instances = Vec::new();
     for input in inputs {
         if input == "-" {
             let text = read_stdin()?;
-            main.articles
-                .push(article_from_text("stdin".into(), None, text, keep_all));
+            main.articles.push(article_from_text("stdin".into(), None, text, keep_all));
             continue;
         }
         let path = Path::new(input);
         let metadata = fs::metadata(path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => Error::input(input, "no such file or directory"),
-            _ => Error::Io {
-                path: path.to_path_buf(),
-                source,
-            },
+            _ => Error::Io { path: path.to_path_buf(), source },
         })?;
         if metadata.is_dir() {
             let files = text_files(path)?;
@@ -64,27 +56,14 @@ pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> Result<Vec<Corpu
             for file in files {
                 let name = file.display().to_string();
                 let text = read_text(&file, &name)?;
-                main.articles
-                    .push(article_from_text(stem(&file), Some(name), text, keep_all));
+                main.articles.push(article_from_text(stem(&file), Some(name), text, keep_all));
             }
         } else if has_extension(path, &["jsonl"]) {
             let text = read_text(path, input)?;
-            jsonl::read(
-                input,
-                &stem(path),
-                &text,
-                keep_all,
-                &mut main.articles,
-                &mut instances,
-            )?;
+            jsonl::read(input, &stem(path), &text, keep_all, &mut main.articles, &mut instances)?;
         } else {
             let text = read_text(path, input)?;
-            main.articles.push(article_from_text(
-                stem(path),
-                Some(input.clone()),
-                text,
-                keep_all,
-            ));
+            main.articles.push(article_from_text(stem(path), Some(input.clone()), text, keep_all));
         }
     }
     let mut corpora = Vec::with_capacity(instances.len() + 1);
@@ -100,19 +79,13 @@ fn read_stdin() -> Result<String> {
     std::io::stdin()
         .lock()
         .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            path: PathBuf::from("-"),
-            source,
-        })?;
+        .map_err(|source| Error::Io { path: PathBuf::from("-"), source })?;
     decode("stdin", bytes)
 }
 
 /// Reads a file as validated text; `name` is how errors refer to it.
 fn read_text(path: &Path, name: &str) -> Result<String> {
-    let bytes = fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     decode(name, bytes)
 }
 
@@ -122,10 +95,7 @@ const MAX_CONTROL_SHARE: f64 = 0.1;
 /// Checks that `bytes` are non-empty UTF-8 text and returns them as a string.
 pub(super) fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(Error::input(
-            name,
-            "UTF-16 text is not supported; convert it to UTF-8",
-        ));
+        return Err(Error::input(name, "UTF-16 text is not supported; convert it to UTF-8"));
     }
     if bytes.contains(&0) {
         return Err(Error::input(name, "binary file (contains NUL bytes)"));
@@ -135,19 +105,13 @@ pub(super) fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
         .count();
     if !bytes.is_empty() && control as f64 > MAX_CONTROL_SHARE * bytes.len() as f64 {
-        return Err(Error::input(
-            name,
-            "binary file (too many control characters)",
-        ));
+        return Err(Error::input(name, "binary file (too many control characters)"));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         Error::input(name, format!("invalid UTF-8 at byte {offset}"))
     })?;
-    if text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .is_empty()
-    {
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
         return Err(Error::input(name, "empty input"));
     }
     Ok(text)
@@ -159,10 +123,7 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let io = |source| Error::Io {
-            path: dir.clone(),
-            source,
-        };
+        let io = |source| Error::Io { path: dir.clone(), source };
         for entry in fs::read_dir(&dir).map_err(io)? {
             let entry = entry.map_err(io)?;
             let path = entry.path();
@@ -187,9 +148,7 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -271,10 +230,7 @@ mod tests {
     #[test]
     fn files_keep_their_bytes_and_options_apply() {
         let dir = TempDir::new("bytes");
-        let file = dir.write(
-            "000_abc.txt",
-            "\u{feff}Skip to main content\r\nA sentence.\r\n",
-        );
+        let file = dir.write("000_abc.txt", "\u{feff}Skip to main content\r\nA sentence.\r\n");
         let corpora = read(&[&file]).expect("read");
         let a = &corpora[0].articles[0];
         assert_eq!(a.id, "000_abc");
@@ -386,10 +342,7 @@ mod tests {
         let cases = [
             ("{\"text\": \"Fine.\"", "invalid JSON"),
             ("[1, 2]", "not a JSON object"),
-            (
-                "{\"title\": \"no body\"}",
-                "neither \"text\" nor \"documents\"",
-            ),
+            ("{\"title\": \"no body\"}", "neither \"text\" nor \"documents\""),
             ("{\"documents\": \"one string\"}", "not an array of strings"),
             ("{\"documents\": [\"a\", 3]}", "not an array of strings"),
             ("{\"documents\": []}", "\"documents\" is empty"),
@@ -397,19 +350,12 @@ mod tests {
             ("{\"text\": \"\"}", "\"text\" is empty"),
             ("{\"text\": 42}", "\"text\" is not a string"),
             ("{\"text\": \"a\", \"id\": [1]}", "\"id\" is not a string"),
-            (
-                "{\"documents\": [\"a\"], \"references\": [1]}",
-                "\"references\" is not an array",
-            ),
+            ("{\"documents\": [\"a\"], \"references\": [1]}", "\"references\" is not an array"),
         ];
         for (i, (line, reason)) in cases.into_iter().enumerate() {
             let path = dir.write(&format!("case{i}.jsonl"), format!("{ok}{line}\n"));
             match read(&[&path]) {
-                Err(Error::Jsonl {
-                    input,
-                    line: 3,
-                    reason: r,
-                }) => {
+                Err(Error::Jsonl { input, line: 3, reason: r }) => {
                     assert_eq!(input, path);
                     assert!(r.contains(reason), "{line}: {r}");
                 }

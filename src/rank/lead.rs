@@ -14,10 +14,6 @@ pub struct Lead;
 
 impl Ranker for Lead {
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
-        input
-            .positions
-            .iter()
-            .map(|p| 1.0 / (1.0 + p.index as f64))
-            .collect()
+        input.positions.iter().map(|p| 1.0 / (1.0 + p.index as f64)).collect()
     }
 }

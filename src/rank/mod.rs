@@ -44,10 +44,7 @@ pub struct GraphOptions {
 
 impl Default for GraphOptions {
     fn default() -> Self {
-        GraphOptions {
-            dense_limit: 5_000,
-            sparse: SparseOptions::default(),
-        }
+        GraphOptions { dense_limit: 5_000, sparse: SparseOptions::default() }
     }
 }
 
@@ -111,26 +108,20 @@ impl Method {
     /// Parses a method name.
     pub fn parse(name: &str) -> Result<Self> {
         let name = name.trim().to_ascii_lowercase();
-        Method::ALL
-            .iter()
-            .copied()
-            .find(|m| m.name() == name)
-            .ok_or_else(|| {
-                let known: Vec<_> = Method::ALL.iter().map(|m| m.name()).collect();
-                Error::option(
-                    "--method",
-                    format!("unknown method '{name}' (known: {})", known.join(", ")),
-                )
-            })
+        Method::ALL.iter().copied().find(|m| m.name() == name).ok_or_else(|| {
+            let known: Vec<_> = Method::ALL.iter().map(|m| m.name()).collect();
+            Error::option(
+                "--method",
+                format!("unknown method '{name}' (known: {})", known.join(", ")),
+            )
+        })
     }
 
     /// The ranker for this method with `params`.
     pub fn ranker(self, params: &RankParams) -> Box<dyn Ranker> {
         match self {
             Method::Tfidf => Box::new(TfIdf),
-            Method::Textrank => Box::new(TextRank {
-                pagerank: params.pagerank,
-            }),
+            Method::Textrank => Box::new(TextRank { pagerank: params.pagerank }),
             Method::Lead => Box::new(Lead),
         }
     }

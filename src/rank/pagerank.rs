@@ -16,11 +16,7 @@ pub struct PageRank {
 
 impl Default for PageRank {
     fn default() -> Self {
-        PageRank {
-            damping: 0.85,
-            tolerance: 1e-6,
-            max_iterations: 100,
-        }
+        PageRank { damping: 0.85, tolerance: 1e-6, max_iterations: 100 }
     }
 }
 
@@ -60,17 +56,9 @@ pub fn pagerank(graph: &Graph, settings: &PageRank, parallelism: Parallelism) ->
     let d = settings.damping;
     let mut x = vec![1.0 / n as f64; n];
     for _ in 0..settings.max_iterations {
-        let spread: Vec<f64> = x
-            .iter()
-            .zip(&out)
-            .map(|(&xj, &o)| if o > 0.0 { xj / o } else { 0.0 })
-            .collect();
-        let dangling: f64 = x
-            .iter()
-            .zip(&out)
-            .filter(|(_, o)| **o == 0.0)
-            .map(|(xj, _)| xj)
-            .sum();
+        let spread: Vec<f64> =
+            x.iter().zip(&out).map(|(&xj, &o)| if o > 0.0 { xj / o } else { 0.0 }).collect();
+        let dangling: f64 = x.iter().zip(&out).filter(|(_, o)| **o == 0.0).map(|(xj, _)| xj).sum();
         let base = (1.0 - d) / n as f64 + d * dangling / n as f64;
         let next: Vec<f64> = parallelism.map_range(n, |i| {
             let mut s = 0.0;

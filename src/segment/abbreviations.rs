@@ -227,9 +227,7 @@ pub(crate) fn is_continuer(word: &str) -> bool {
 /// abbreviation.
 pub(crate) fn lookup(token: &str) -> Option<Kind> {
     let table = table();
-    let index = table
-        .binary_search_by(|(entry, _)| fold_cmp(entry, token))
-        .ok()?;
+    let index = table.binary_search_by(|(entry, _)| fold_cmp(entry, token)).ok()?;
     let &(entry, kind) = table.get(index)?;
     case_compatible(entry, token).then_some(kind)
 }
@@ -260,9 +258,7 @@ fn parse_line(line: &'static str) -> Option<(&'static str, Kind)> {
 
 /// Order by ASCII-lower-cased bytes, so that one binary search finds every casing of an entry.
 fn fold_cmp(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// Whether `token`, equal to `entry` up to ASCII case, is written in a casing that still makes it

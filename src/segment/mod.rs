@@ -165,10 +165,7 @@ fn is_opener(c: char) -> bool {
 
 /// Punctuation that continues a sentence when it follows a mark and a space (`. . .`, `? —`).
 fn is_continuation(c: char) -> bool {
-    matches!(
-        c,
-        ',' | ';' | ':' | '.' | '…' | '-' | '–' | '—' | ')' | ']' | '}' | '%'
-    )
+    matches!(c, ',' | ';' | ':' | '.' | '…' | '-' | '–' | '—' | ')' | ']' | '}' | '%')
 }
 
 /// Decides whether the mark at `at` ends a sentence. Returns the end of the mark with its closing
@@ -249,9 +246,7 @@ fn spaced_guillemet(rest: &str) -> usize {
 /// The ASCII letters that open `following`, and whether a period follows them (an initial such
 /// as the "A." of "A. Smith" is no sentence opener).
 fn leading_word(following: &str) -> (&str, bool) {
-    let len = following
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(following.len());
+    let len = following.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(following.len());
     let (word, tail) = following.split_at(len);
     (word, tail.starts_with('.'))
 }

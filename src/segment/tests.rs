@@ -176,10 +176,7 @@ fn titles_and_initials() {
     assert_one("Mrs. Smith met Ms. Jones, Prof. J.R.R. Tolkien and B.J. Habibie in St. Louis.");
     assert_splits(
         "The letter was signed by George W. Bush. The White House declined to comment.",
-        &[
-            "The letter was signed by George W. Bush.",
-            "The White House declined to comment.",
-        ],
+        &["The letter was signed by George W. Bush.", "The White House declined to comment."],
     );
 }
 
@@ -188,10 +185,7 @@ fn name_that_looks_like_a_title() {
     // "Sen" is also a name (Hun Sen): before a typical sentence opener the sentence ends.
     assert_splits(
         "The resolution was aimed at Hun Sen. The Cambodian People's Party criticized it.",
-        &[
-            "The resolution was aimed at Hun Sen.",
-            "The Cambodian People's Party criticized it.",
-        ],
+        &["The resolution was aimed at Hun Sen.", "The Cambodian People's Party criticized it."],
     );
 }
 
@@ -204,10 +198,7 @@ fn country_abbreviations() {
     assert_one("The U.N. Security Council, the U.K. and E.U. envoys met U.S.S.R. veterans.");
     assert_splits(
         "The deal was brokered by the U.S. The talks will resume on Thursday.",
-        &[
-            "The deal was brokered by the U.S.",
-            "The talks will resume on Thursday.",
-        ],
+        &["The deal was brokered by the U.S.", "The talks will resume on Thursday."],
     );
     assert_one("The move was widely seen as anti-U.S. and pro-U.N. in tone.");
 }
@@ -272,10 +263,7 @@ fn times_of_day() {
     assert_one("The session starts at 9 a.m. Monday and ends at 5 P.M. EST.");
     assert_splits(
         "The attack came at 9:45 a.m. Police sealed off the market.",
-        &[
-            "The attack came at 9:45 a.m.",
-            "Police sealed off the market.",
-        ],
+        &["The attack came at 9:45 a.m.", "Police sealed off the market."],
     );
 }
 
@@ -360,11 +348,7 @@ fn headings_and_fragments_without_final_punctuation() {
     assert_one("Overview of the Peace Talks");
     assert_splits(
         "Do you recall any discussion? Absolutely. Later in the deposition",
-        &[
-            "Do you recall any discussion?",
-            "Absolutely.",
-            "Later in the deposition",
-        ],
+        &["Do you recall any discussion?", "Absolutely.", "Later in the deposition"],
     );
 }
 
@@ -411,18 +395,11 @@ fn bad_ranges_are_clamped() {
 fn french_czech_and_hebrew() {
     assert_splits(
         "M. Dupont a rencontré Mme Martin à Paris. Les Nations unies ont réagi.",
-        &[
-            "M. Dupont a rencontré Mme Martin à Paris.",
-            "Les Nations unies ont réagi.",
-        ],
+        &["M. Dupont a rencontré Mme Martin à Paris.", "Les Nations unies ont réagi."],
     );
     assert_splits(
         "Sobota, 8. ledna 2005. Občané USA mohou odepsat své dary, např. Jan Novák. Tak.",
-        &[
-            "Sobota, 8. ledna 2005.",
-            "Občané USA mohou odepsat své dary, např. Jan Novák.",
-            "Tak.",
-        ],
+        &["Sobota, 8. ledna 2005.", "Občané USA mohou odepsat své dary, např. Jan Novák.", "Tak."],
     );
     assert_splits(
         "„Je to vážná situace.“ Řekl to ministr.",
@@ -430,10 +407,7 @@ fn french_czech_and_hebrew() {
     );
     assert_splits(
         "רעידת אדמה חזקה פקדה שוב את האיטי. ארה\"ב, לצד קנדה ויפן, מסרבות להסכים.",
-        &[
-            "רעידת אדמה חזקה פקדה שוב את האיטי.",
-            "ארה\"ב, לצד קנדה ויפן, מסרבות להסכים.",
-        ],
+        &["רעידת אדמה חזקה פקדה שוב את האיטי.", "ארה\"ב, לצד קנדה ויפן, מסרבות להסכים."],
     );
 }
 
@@ -441,11 +415,7 @@ fn french_czech_and_hebrew() {
 fn greek_question_mark() {
     assert_splits(
         "Τι συμβαίνει; Κανείς δεν ξέρει. Μια σειρά πυροβολισμών πραγματοποιήθηκε.",
-        &[
-            "Τι συμβαίνει;",
-            "Κανείς δεν ξέρει.",
-            "Μια σειρά πυροβολισμών πραγματοποιήθηκε.",
-        ],
+        &["Τι συμβαίνει;", "Κανείς δεν ξέρει.", "Μια σειρά πυροβολισμών πραγματοποιήθηκε."],
     );
     assert_splits("Πού είσαι\u{037E} Εδώ.", &["Πού είσαι\u{037E}", "Εδώ."]);
     // In Latin text a semicolon never ends a sentence.
@@ -456,11 +426,7 @@ fn greek_question_mark() {
 fn arabic_hindi_and_cjk() {
     assert_splits(
         "وقد أرسلت فرنسا سفينة أبحاث؟ البحث ما زال جاريا. مسؤولو الحكومة",
-        &[
-            "وقد أرسلت فرنسا سفينة أبحاث؟",
-            "البحث ما زال جاريا.",
-            "مسؤولو الحكومة",
-        ],
+        &["وقد أرسلت فرنسا سفينة أبحاث؟", "البحث ما زال جاريا.", "مسؤولو الحكومة"],
     );
     assert_splits(
         "ब्रिटिश रक्षा मंत्रालय के मुताबिक ।रौयल नौसेना ने कहा कि वे ईराकी पानी में थे । ईरानी सरकार ने",
@@ -507,24 +473,12 @@ fn check_well_formed(text: &str, range: Range<usize>) -> Result<(), TestCaseErro
     let mut previous_end = range.start.min(text.len());
     for span in &spans {
         prop_assert!(span.start < span.end, "empty span {span:?}");
-        prop_assert!(
-            span.start >= previous_end,
-            "overlap or disorder at {span:?}"
-        );
-        prop_assert!(
-            span.start >= range.start && span.end <= range.end,
-            "{span:?} outside"
-        );
+        prop_assert!(span.start >= previous_end, "overlap or disorder at {span:?}");
+        prop_assert!(span.start >= range.start && span.end <= range.end, "{span:?} outside");
         prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         let s = &text[span.clone()];
-        prop_assert!(
-            !s.starts_with(char::is_whitespace),
-            "leading whitespace in {s:?}"
-        );
-        prop_assert!(
-            !s.ends_with(char::is_whitespace),
-            "trailing whitespace in {s:?}"
-        );
+        prop_assert!(!s.starts_with(char::is_whitespace), "leading whitespace in {s:?}");
+        prop_assert!(!s.ends_with(char::is_whitespace), "trailing whitespace in {s:?}");
         previous_end = span.end;
     }
     let valid = range.start <= range.end

@@ -26,10 +26,9 @@ impl Budget {
         match self {
             Budget::Sentences(0) => Err(Error::option("--sentences", "must be at least 1")),
             Budget::Words(0) => Err(Error::option("--words", "must be at least 1")),
-            Budget::Ratio(r) if !(r > 0.0 && r <= 1.0) => Err(Error::option(
-                "--ratio",
-                format!("must be in (0, 1], got {r}"),
-            )),
+            Budget::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
+                Err(Error::option("--ratio", format!("must be in (0, 1], got {r}")))
+            }
             b => Ok(b),
         }
     }

@@ -72,18 +72,10 @@ pub fn select(
     // Highest score first; ties (and NaNs, ordered last) by position.
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     // Relevance for MMR is the score as a share of the best one.
-    let hi = scores
-        .iter()
-        .copied()
-        .filter(|s| s.is_finite())
-        .fold(0.0, f64::max);
+    let hi = scores.iter().copied().filter(|s| s.is_finite()).fold(0.0, f64::max);
     let scaled = |i: usize| {
         let s = scores[i];
-        if s.is_finite() && hi > 0.0 {
-            s / hi
-        } else {
-            0.0
-        }
+        if s.is_finite() && hi > 0.0 { s / hi } else { 0.0 }
     };
 
     let max_sentences = selection.budget.max_sentences(n);
@@ -163,9 +155,7 @@ pub fn cosine(m: &TermMatrix, a: usize, b: usize) -> f64 {
         return 0.0;
     }
     let mut dot = 0f64;
-    merge(m.terms(a), m.terms(b), |x, y| {
-        dot += m.weights(a)[x] as f64 * m.weights(b)[y] as f64
-    });
+    merge(m.terms(a), m.terms(b), |x, y| dot += m.weights(a)[x] as f64 * m.weights(b)[y] as f64);
     dot / d
 }
 
@@ -179,11 +169,7 @@ pub fn is_redundant(m: &TermMatrix, a: usize, b: usize, threshold: f64) -> bool 
 pub fn jaccard(m: &TermMatrix, a: usize, b: usize) -> f64 {
     let shared = shared(m, a, b);
     let union = m.terms(a).len() + m.terms(b).len() - shared;
-    if union == 0 {
-        0.0
-    } else {
-        shared as f64 / union as f64
-    }
+    if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
 fn shared(m: &TermMatrix, a: usize, b: usize) -> usize {
@@ -218,10 +204,7 @@ mod tests {
 
     #[test]
     fn sentence_budget_takes_top_scores_ties_by_position() {
-        let sel = Selection {
-            budget: Budget::Sentences(2),
-            ..Selection::default()
-        };
+        let sel = Selection { budget: Budget::Sentences(2), ..Selection::default() };
         let got = select(
             &sel,
             &[0.5, 0.1, 0.5, 0.9],
@@ -235,10 +218,7 @@ mod tests {
 
     #[test]
     fn near_duplicates_are_skipped_and_reported() {
-        let sel = Selection {
-            budget: Budget::Sentences(2),
-            ..Selection::default()
-        };
+        let sel = Selection { budget: Budget::Sentences(2), ..Selection::default() };
         let got = select(&sel, &[0.8, 0.9, 0.5, 0.1], &[3, 4, 2, 1], &matrix());
         let ids: Vec<_> = got.iter().map(|c| c.sentence).collect();
         assert_eq!(ids, [1, 2]);
@@ -247,18 +227,12 @@ mod tests {
 
     #[test]
     fn word_budget_skips_to_shorter_sentences_and_never_overflows() {
-        let sel = Selection {
-            budget: Budget::Words(10),
-            ..Selection::default()
-        };
+        let sel = Selection { budget: Budget::Words(10), ..Selection::default() };
         let m = TermMatrix::new(&[vec![0], vec![1], vec![2], vec![3]], 4);
         let got = select(&sel, &[0.9, 0.8, 0.7, 0.6], &[6, 6, 3, 1], &m);
         let ids: Vec<_> = got.iter().map(|c| c.sentence).collect();
         assert_eq!(ids, [0, 2, 3]);
-        let trunc = Selection {
-            truncate: true,
-            ..sel
-        };
+        let trunc = Selection { truncate: true, ..sel };
         let got = select(&trunc, &[0.9, 0.8, 0.7, 0.6], &[6, 6, 3, 1], &m);
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].words_kept, Some(4));
@@ -275,10 +249,7 @@ mod tests {
         };
         let plain = select(&base, &[1.0, 0.9, 0.5], &[4, 4, 3], &m);
         assert_eq!(plain[1].sentence, 1);
-        let mmr = Selection {
-            diversity: 0.5,
-            ..base
-        };
+        let mmr = Selection { diversity: 0.5, ..base };
         let diverse = select(&mmr, &[1.0, 0.9, 0.5], &[4, 4, 3], &m);
         assert_eq!(diverse[1].sentence, 2);
     }

@@ -24,11 +24,7 @@ pub struct SparseOptions {
 
 impl Default for SparseOptions {
     fn default() -> Self {
-        SparseOptions {
-            top_k: 20,
-            min_similarity: 0.0,
-            max_df: 5_000,
-        }
+        SparseOptions { top_k: 20, min_similarity: 0.0, max_df: 5_000 }
     }
 }
 
@@ -173,15 +169,8 @@ mod tests {
 
     #[test]
     fn unpruned_sparse_equals_dense_off_diagonal() {
-        let m = TermMatrix::new(
-            &[vec![0, 1], vec![0, 2], vec![3], vec![0, 1, 2, 3], vec![2]],
-            4,
-        );
-        let opts = SparseOptions {
-            top_k: 10,
-            min_similarity: 0.0,
-            max_df: 10,
-        };
+        let m = TermMatrix::new(&[vec![0, 1], vec![0, 2], vec![3], vec![0, 1, 2, 3], vec![2]], 4);
+        let opts = SparseOptions { top_k: 10, min_similarity: 0.0, max_df: 10 };
         let g = SparseGraph::build(&m, Measure::Cosine, &opts, Parallelism::Serial);
         let d = dense(&m, Measure::Cosine, Parallelism::Serial);
         assert_rows(&g, |i, j| if i == j { 0.0 } else { d[[i, j]] });
@@ -191,13 +180,12 @@ mod tests {
         let g = SparseGraph::build(&m, Measure::Cosine, &capped, Parallelism::Serial);
         let (cols, _) = g.row(0);
         assert!(!cols.contains(&1));
-        assert_rows(&g, |i, j| {
-            if (i, j) == (0, 3) || (i, j) == (3, 0) {
-                d[[i, j]]
-            } else {
-                f32::NAN
-            }
-        });
+        assert_rows(
+            &g,
+            |i, j| {
+                if (i, j) == (0, 3) || (i, j) == (3, 0) { d[[i, j]] } else { f32::NAN }
+            },
+        );
     }
 
     /// Checks every stored or expected entry; NaN in `want` means "don't care".
@@ -205,15 +193,9 @@ mod tests {
         for i in 0..g.len() {
             let (cols, ws) = g.row(i);
             for j in 0..g.len() {
-                let got = cols
-                    .iter()
-                    .position(|&c| c as usize == j)
-                    .map_or(0.0, |k| ws[k]);
+                let got = cols.iter().position(|&c| c as usize == j).map_or(0.0, |k| ws[k]);
                 let want = want(i, j);
-                assert!(
-                    want.is_nan() || (got - want).abs() < 1e-6,
-                    "({i},{j}) {got} vs {want}"
-                );
+                assert!(want.is_nan() || (got - want).abs() < 1e-6, "({i},{j}) {got} vs {want}");
             }
         }
     }
@@ -221,19 +203,13 @@ mod tests {
     #[test]
     fn keeps_top_k_and_stays_symmetric() {
         let m = TermMatrix::new(&[vec![0], vec![0], vec![0], vec![0, 1]], 2);
-        let opts = SparseOptions {
-            top_k: 1,
-            ..SparseOptions::default()
-        };
+        let opts = SparseOptions { top_k: 1, ..SparseOptions::default() };
         let g = SparseGraph::build(&m, Measure::Cosine, &opts, Parallelism::Parallel);
         for i in 0..4 {
             let (cols, ws) = g.row(i);
             for (&j, &w) in cols.iter().zip(ws) {
                 let (back, bw) = g.row(j as usize);
-                let k = back
-                    .iter()
-                    .position(|&c| c as usize == i)
-                    .expect("symmetric");
+                let k = back.iter().position(|&c| c as usize == i).expect("symmetric");
                 assert_eq!(bw[k], w);
             }
         }

@@ -47,33 +47,13 @@ impl TermMatrix {
             indptr.push(terms.len());
         }
         let n = sentences.len() as f32;
-        let idf: Vec<f32> = df
-            .iter()
-            .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
-            .collect();
-        let weights: Vec<f32> = terms
-            .iter()
-            .zip(&counts)
-            .map(|(&t, &c)| c * idf[t as usize])
-            .collect();
+        let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
+        let weights: Vec<f32> =
+            terms.iter().zip(&counts).map(|(&t, &c)| c * idf[t as usize]).collect();
         let norms = (0..sentences.len())
-            .map(|i| {
-                weights[indptr[i]..indptr[i + 1]]
-                    .iter()
-                    .map(|w| w * w)
-                    .sum::<f32>()
-                    .sqrt()
-            })
+            .map(|i| weights[indptr[i]..indptr[i + 1]].iter().map(|w| w * w).sum::<f32>().sqrt())
             .collect();
-        TermMatrix {
-            indptr,
-            terms,
-            counts,
-            weights,
-            norms,
-            idf,
-            df,
-        }
+        TermMatrix { indptr, terms, counts, weights, norms, idf, df }
     }
 
     /// Number of sentences (rows).
