@@ -2,6 +2,7 @@
 
 mod util;
 
+mod compare;
 mod corpus;
 mod determinism;
 mod errors;

@@ -1,5 +1,6 @@
 //! Command-line interface: one module per subcommand.
 
+mod compare;
 mod eval;
 mod options;
 mod output;
@@ -25,6 +26,7 @@ pub struct Cli {
 enum Command {
     Summarize(summarize::Args),
     Eval(eval::Args),
+    Compare(compare::Args),
 }
 
 /// Runs the parsed command.
@@ -32,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Summarize(args) => summarize::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Compare(args) => compare::run(args),
     }
 }
 

@@ -1,0 +1,358 @@
+//! `salient compare`: methods and summary lengths side by side.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::time::Instant;
+
+use anyhow::bail;
+use clap::Args as ClapArgs;
+
+use salient::analyze::{Analyzer, Language};
+use salient::evaluate::{RougeConfig, RougeScores, mean, rouge};
+use salient::ingest::{Corpus, ReadOptions, read_inputs};
+use salient::rank::Method;
+use salient::select::Budget;
+use salient::summarize::{Config, Summarizer};
+
+use super::progress::Progress;
+
+/// Compare methods and summary lengths side by side.
+///
+/// For every method and length: ROUGE against the references (JSONL datasets
+/// with "references"), agreement between methods (Jaccard similarity of the
+/// sentences they select), redundancy inside each summary (mean pairwise
+/// Jaccard similarity of the selected sentences' content words), and time.
+///
+/// Examples:
+///
+///   salient compare seeds/ --methods textrank,tfidf,lead --sentences 1,3,5
+///
+///   salient compare duc2004/dev.jsonl --words 50,100,200 --plot rouge.svg
+///
+///   salient compare seeds/001_93a11c210130a0f6.txt --side-by-side
+#[derive(Debug, ClapArgs)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Files, folders or a JSONL dataset.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<String>,
+
+    /// Methods to compare, comma-separated [default: every method].
+    #[arg(short, long, value_delimiter = ',', value_parser = parse_method)]
+    pub methods: Vec<Method>,
+
+    /// Summary lengths in sentences, comma-separated [default: 1,3,5].
+    #[arg(short = 'n', long, value_delimiter = ',', conflicts_with = "words", value_parser = clap::value_parser!(u64).range(1..))]
+    pub sentences: Vec<u64>,
+
+    /// Summary lengths in words, comma-separated.
+    #[arg(short, long, value_delimiter = ',', value_parser = clap::value_parser!(u64).range(1..))]
+    pub words: Vec<u64>,
+
+    /// Language of the text.
+    #[arg(short, long, default_value = "en", value_parser = parse_language)]
+    pub lang: Language,
+
+    /// Draw the score against length, one line per method, into this SVG file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<String>,
+
+    /// Print each method's summary next to the others (one article only).
+    #[arg(long)]
+    pub side_by_side: bool,
+}
+
+fn parse_method(s: &str) -> Result<Method, String> {
+    Method::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::parse(s).map_err(|e| e.to_string())
+}
+
+/// One summary: the selected sentences as (article id, index) and their texts.
+struct Summary {
+    picked: BTreeSet<(String, usize)>,
+    texts: Vec<String>,
+}
+
+/// One cell of the comparison: a method at a length.
+struct Cell {
+    method: Method,
+    length: u64,
+    summaries: Vec<Summary>,
+    rouge: Option<RougeScores>,
+    redundancy: f64,
+    seconds: f64,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let corpora = read_inputs(&args.paths, &ReadOptions::default())?;
+    let methods = if args.methods.is_empty() { Method::ALL.to_vec() } else { args.methods.clone() };
+    let (unit, lengths): (&str, Vec<u64>) = if !args.words.is_empty() {
+        ("words", args.words.clone())
+    } else if !args.sentences.is_empty() {
+        ("sentences", args.sentences.clone())
+    } else {
+        ("sentences", vec![1, 3, 5])
+    };
+    // A dataset's instances are summarized as corpora and scored; plain
+    // inputs are summarized article by article.
+    let instances: Vec<&Corpus> = corpora.iter().filter(|c| c.id.is_some()).collect();
+    let scored = !instances.is_empty() && instances.iter().all(|c| !c.references.is_empty());
+    let articles: Vec<_> = corpora.iter().flat_map(|c| c.articles.iter()).collect();
+    if args.side_by_side && articles.len() != 1 {
+        bail!("--side-by-side needs exactly one article, got {}", articles.len());
+    }
+    let rouge_config = RougeConfig {
+        word_limit: (unit == "words").then(|| lengths.iter().copied().max().unwrap_or(0) as usize),
+        ..RougeConfig::default()
+    };
+    let analyzer = Analyzer::new(args.lang);
+    let bar = Progress::new(methods.len() * lengths.len(), "comparing");
+    let mut cells = Vec::new();
+    for &method in &methods {
+        for &length in &lengths {
+            let base =
+                if instances.is_empty() { Config::default() } else { Config::corpus_default() };
+            let mut config = Config { method, language: args.lang, ..base };
+            config.selection.budget = match unit {
+                "words" => Budget::Words(length as usize),
+                _ => Budget::Sentences(length as usize),
+            };
+            let summarizer = Summarizer::new(config)?;
+            let start = Instant::now();
+            let summaries: Vec<Summary> = if instances.is_empty() {
+                articles
+                    .iter()
+                    .map(|a| {
+                        let s = summarizer.summarize_article(a);
+                        Summary {
+                            picked: s.summary.iter().map(|e| (a.id.clone(), e.index)).collect(),
+                            texts: s.summary.into_iter().map(|e| e.text).collect(),
+                        }
+                    })
+                    .collect()
+            } else {
+                instances
+                    .iter()
+                    .map(|c| {
+                        let s = summarizer.summarize_corpus(c.id.clone(), &c.articles);
+                        Summary {
+                            picked: s
+                                .summary
+                                .iter()
+                                .map(|e| (e.article.clone(), e.index))
+                                .collect(),
+                            texts: s.summary.into_iter().map(|e| e.text).collect(),
+                        }
+                    })
+                    .collect()
+            };
+            let seconds = start.elapsed().as_secs_f64();
+            let rouge = scored.then(|| {
+                let config = RougeConfig {
+                    word_limit: (unit == "words").then_some(length as usize),
+                    ..rouge_config.clone()
+                };
+                let all: Vec<RougeScores> = instances
+                    .iter()
+                    .zip(&summaries)
+                    .map(|(c, s)| rouge(&config, &s.texts.join("\n"), &c.references))
+                    .collect();
+                mean(&all)
+            });
+            let redundancy = mean_of(summaries.iter().map(|s| redundancy(&analyzer, &s.texts)));
+            cells.push(Cell { method, length, summaries, rouge, redundancy, seconds });
+            bar.inc();
+        }
+    }
+    bar.finish();
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.side_by_side {
+        side_by_side(&mut out, &cells, &lengths)?;
+    }
+    table(&mut out, &cells, &methods, &lengths, unit, scored)?;
+    out.flush()?;
+    if let Some(path) = &args.plot {
+        plot(path, &cells, &methods, unit, scored)?;
+        eprintln!("wrote {path}");
+    }
+    Ok(())
+}
+
+fn mean_of(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
+fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 { 1.0 } else { a.intersection(b).count() as f64 / union as f64 }
+}
+
+/// Mean pairwise Jaccard similarity of the sentences' content words.
+fn redundancy(analyzer: &Analyzer, texts: &[String]) -> f64 {
+    let sets: Vec<BTreeSet<String>> =
+        texts.iter().map(|t| analyzer.terms(t).into_iter().collect()).collect();
+    let mut pairs = Vec::new();
+    for i in 0..sets.len() {
+        for j in i + 1..sets.len() {
+            pairs.push(jaccard(&sets[i], &sets[j]));
+        }
+    }
+    mean_of(pairs.into_iter())
+}
+
+/// Mean Jaccard similarity of the sentences two cells selected, summary by summary.
+fn agreement(a: &Cell, b: &Cell) -> f64 {
+    mean_of(a.summaries.iter().zip(&b.summaries).map(|(x, y)| jaccard(&x.picked, &y.picked)))
+}
+
+fn table(
+    out: &mut impl Write,
+    cells: &[Cell],
+    methods: &[Method],
+    lengths: &[u64],
+    unit: &str,
+    scored: bool,
+) -> std::io::Result<()> {
+    write!(out, "{:<10} {:>9}", "method", unit)?;
+    if scored {
+        write!(out, " {:>7} {:>7} {:>7}", "R1-F", "R2-F", "RL-F")?;
+    }
+    writeln!(out, " {:>10} {:>10} {:>9}", "agreement", "redundancy", "time")?;
+    for c in cells {
+        write!(out, "{:<10} {:>9}", c.method.name(), c.length)?;
+        if let Some(r) = &c.rouge {
+            let f = |k: usize| r.rouge_n.get(k).map_or(0.0, |p| p.f);
+            write!(out, " {:>7.4} {:>7.4} {:>7.4}", f(0), f(1), r.rouge_l.f)?;
+        }
+        let others = cells
+            .iter()
+            .filter(|o| o.length == c.length && o.method != c.method)
+            .map(|o| agreement(c, o));
+        writeln!(
+            out,
+            " {:>10.3} {:>10.3} {:>8.1}ms",
+            mean_of(others),
+            c.redundancy,
+            c.seconds * 1000.0
+        )?;
+    }
+    if methods.len() > 1 {
+        for &length in lengths {
+            writeln!(out, "\nagreement at {length} {unit} (Jaccard of selected sentences)")?;
+            write!(out, "{:<10}", "")?;
+            for m in methods {
+                write!(out, " {:>9}", m.name())?;
+            }
+            writeln!(out)?;
+            let row: Vec<&Cell> = cells.iter().filter(|c| c.length == length).collect();
+            for a in &row {
+                write!(out, "{:<10}", a.method.name())?;
+                for b in &row {
+                    write!(out, " {:>9.3}", agreement(a, b))?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn side_by_side(out: &mut impl Write, cells: &[Cell], lengths: &[u64]) -> std::io::Result<()> {
+    const WIDTH: usize = 38;
+    let Some(&length) = lengths.iter().max() else { return Ok(()) };
+    let columns: Vec<(&str, Vec<String>)> = cells
+        .iter()
+        .filter(|c| c.length == length)
+        .map(|c| {
+            let mut lines = Vec::new();
+            for text in c.summaries.iter().flat_map(|s| &s.texts) {
+                lines.extend(wrap(&format!("• {text}"), WIDTH));
+            }
+            (c.method.name(), lines)
+        })
+        .collect();
+    let rows = columns.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+    let header: Vec<String> = columns.iter().map(|(m, _)| format!("{m:<WIDTH$}")).collect();
+    writeln!(out, "{}", header.join(" | ").trim_end())?;
+    writeln!(out, "{}", vec!["-".repeat(WIDTH); columns.len()].join("-+-"))?;
+    for r in 0..rows {
+        let line: Vec<String> = columns
+            .iter()
+            .map(|(_, l)| format!("{:<WIDTH$}", l.get(r).map_or("", String::as_str)))
+            .collect();
+        writeln!(out, "{}", line.join(" | ").trim_end())?;
+    }
+    writeln!(out)
+}
+
+/// Greedy word wrap to `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn plot(
+    path: &str,
+    cells: &[Cell],
+    methods: &[Method],
+    unit: &str,
+    scored: bool,
+) -> anyhow::Result<()> {
+    use plotters::prelude::*;
+    let value = |c: &Cell| match &c.rouge {
+        Some(r) => r.rouge_n.first().map_or(0.0, |p| p.f),
+        None => c.redundancy,
+    };
+    let y_label = if scored { "ROUGE-1 F" } else { "redundancy (mean pairwise Jaccard)" };
+    let x_max = cells.iter().map(|c| c.length).max().unwrap_or(1) as f64;
+    let y_max = cells.iter().map(value).fold(0.0, f64::max).max(1e-3) * 1.15;
+    let root = SVGBackend::new(path, (800, 500)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(format!("{y_label} by summary length"), ("sans-serif", 22))
+        .margin(15)
+        .x_label_area_size(45)
+        .y_label_area_size(60)
+        .build_cartesian_2d(0.0..x_max * 1.05, 0.0..y_max)?;
+    chart.configure_mesh().x_desc(format!("summary length ({unit})")).y_desc(y_label).draw()?;
+    for (k, &m) in methods.iter().enumerate() {
+        let color = Palette99::pick(k).to_rgba();
+        let points: Vec<(f64, f64)> =
+            cells.iter().filter(|c| c.method == m).map(|c| (c.length as f64, value(c))).collect();
+        chart
+            .draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))?
+            .label(m.name())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
+            });
+        chart.draw_series(points.into_iter().map(|p| Circle::new(p, 3, color.filled())))?;
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerRight)
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
