@@ -302,6 +302,7 @@ impl Summarizer {
             .collect();
         let input = RankInput {
             matrix: &matrix,
+            sequences: &ids,
             positions: &positions,
             graph: &self.config.graph,
             parallelism: self.config.parallelism,

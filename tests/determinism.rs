@@ -4,7 +4,10 @@ use crate::util::*;
 
 #[test]
 fn output_is_identical_across_thread_counts() {
-    for method in ["textrank", "tfidf", "lead"] {
+    for method in [
+        "textrank", "lexrank", "pacsum", "tfidf", "centroid", "lead", "luhn", "sumbasic", "kl",
+        "lsa", "random",
+    ] {
         let args =
             ["summarize", "seeds/", "--format", "json", "--method", method, "--words", "120"];
         let one = salient_with(&args, None, &[("RAYON_NUM_THREADS", "1")]);

@@ -69,7 +69,10 @@ fn budgets_bound_the_summary() {
 
 #[test]
 fn every_method_summarizes_the_seeds() {
-    for method in ["textrank", "tfidf", "lead"] {
+    for method in [
+        "textrank", "lexrank", "pacsum", "tfidf", "centroid", "lead", "luhn", "sumbasic", "kl",
+        "lsa", "random",
+    ] {
         let r = json(&["summarize", "seeds/", "--method", method, "--scope", "articles"]);
         assert_eq!(r.method, method);
         assert!(r.articles.iter().all(|a| a.summary.len() == 3), "{method}");

@@ -10,7 +10,9 @@ use salient::summarize::{Config, Order};
 /// How to rank and select.
 #[derive(Debug, Clone, ClapArgs)]
 pub struct SummaryArgs {
-    /// Ranking method [default: textrank for articles, tfidf for a corpus].
+    /// Ranking method: textrank, lexrank, tfidf, centroid, lead, pacsum,
+    /// luhn, sumbasic, kl, lsa, random [default: textrank for articles,
+    /// tfidf for a corpus].
     #[arg(short, long, value_parser = parse_method)]
     pub method: Option<Method>,
 
@@ -39,6 +41,27 @@ pub struct SummaryArgs {
     /// Language: an ISO 639-1 code or English name (en, fr, de, es, ...).
     #[arg(short, long, default_value = "en", value_parser = parse_language)]
     pub lang: Language,
+
+    /// LexRank: link sentences whose cosine is at least T, with weight 1
+    /// (the paper's 0.1) [default: continuous LexRank].
+    #[arg(long, value_name = "T", value_parser = parse_unit)]
+    pub threshold: Option<f64>,
+
+    /// Seed of the random baseline.
+    #[arg(long, value_name = "N", default_value_t = 42)]
+    pub seed: u64,
+
+    /// PacSum: weight of links to earlier sentences (the paper: -2).
+    #[arg(long, value_name = "W", default_value_t = 0.0, allow_negative_numbers = true)]
+    pub lambda1: f64,
+
+    /// PacSum: weight of links to later sentences.
+    #[arg(long, value_name = "W", default_value_t = 1.0, allow_negative_numbers = true)]
+    pub lambda2: f64,
+
+    /// PacSum: edge threshold as a share of the similarity range (the paper: 0.6).
+    #[arg(long, value_name = "B", default_value_t = 0.3, value_parser = parse_unit)]
+    pub beta: f64,
 
     /// Order of summary sentences [default: position for articles, date for the corpus].
     #[arg(long, value_enum)]
@@ -81,7 +104,14 @@ impl SummaryArgs {
     fn config(&self, defaults: Config) -> Config {
         Config {
             method: self.method.unwrap_or(defaults.method),
-            params: RankParams::default(),
+            params: RankParams {
+                lexrank_threshold: self.threshold,
+                seed: self.seed,
+                pacsum_lambda1: self.lambda1,
+                pacsum_lambda2: self.lambda2,
+                pacsum_beta: self.beta,
+                ..RankParams::default()
+            },
             selection: Selection {
                 budget: self.budget(),
                 diversity: self.diversity.unwrap_or(defaults.selection.diversity),

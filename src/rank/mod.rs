@@ -5,18 +5,37 @@
 //! returns one score per sentence: higher is better. Selection (budgets,
 //! redundancy, ordering) is a later stage.
 
+mod centroid;
+mod kl;
 mod lead;
+mod lexrank;
+mod lsa;
+mod luhn;
+mod pacsum;
 mod pagerank;
+mod random;
+mod sumbasic;
+#[cfg(test)]
+mod tests;
 mod textrank;
 mod tfidf;
 
+pub use centroid::Centroid;
+pub use kl::KlSum;
 pub use lead::Lead;
+pub use lexrank::LexRank;
+pub use lsa::Lsa;
+pub use luhn::Luhn;
+pub use pacsum::PacSum;
 pub use pagerank::{PageRank, pagerank};
+pub use random::Random;
+pub use sumbasic::SumBasic;
 pub use textrank::TextRank;
 pub use tfidf::TfIdf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analyze::TermId;
 use crate::error::{Error, Result};
 use crate::parallel::Parallelism;
 use crate::similarity::SparseOptions;
@@ -55,6 +74,9 @@ pub struct RankInput<'a> {
     pub matrix: &'a TermMatrix,
     /// Position of each sentence.
     pub positions: &'a [Position],
+    /// Each sentence's content-word term ids in text order (what
+    /// [`TermMatrix`] was built from); rankers that need word order read it.
+    pub sequences: &'a [Vec<TermId>],
     /// Graph storage.
     pub graph: &'a GraphOptions,
     /// Serial or parallel.
@@ -90,11 +112,39 @@ pub enum Method {
     Textrank,
     /// The first sentences of each article.
     Lead,
+    /// LexRank (Erkan & Radev 2004).
+    Lexrank,
+    /// Luhn's significant-word clusters (Luhn 1958).
+    Luhn,
+    /// SumBasic (Nenkova & Vanderwende 2005).
+    Sumbasic,
+    /// KL-Sum (Haghighi & Vanderwende 2009).
+    Kl,
+    /// Latent semantic analysis (Steinberger & Ježek 2004).
+    Lsa,
+    /// MEAD's centroid, position and first-sentence features (Radev et al. 2004).
+    Centroid,
+    /// Seeded random scores, a baseline.
+    Random,
+    /// PacSum's position-aware centrality (Zheng & Lapata 2019).
+    Pacsum,
 }
 
 impl Method {
     /// Every method, in the order help texts list them.
-    pub const ALL: &'static [Method] = &[Method::Textrank, Method::Tfidf, Method::Lead];
+    pub const ALL: &'static [Method] = &[
+        Method::Textrank,
+        Method::Lexrank,
+        Method::Pacsum,
+        Method::Tfidf,
+        Method::Centroid,
+        Method::Lsa,
+        Method::Luhn,
+        Method::Sumbasic,
+        Method::Kl,
+        Method::Lead,
+        Method::Random,
+    ];
 
     /// The method's command-line name.
     pub fn name(self) -> &'static str {
@@ -102,6 +152,14 @@ impl Method {
             Method::Tfidf => "tfidf",
             Method::Textrank => "textrank",
             Method::Lead => "lead",
+            Method::Lexrank => "lexrank",
+            Method::Luhn => "luhn",
+            Method::Sumbasic => "sumbasic",
+            Method::Kl => "kl",
+            Method::Lsa => "lsa",
+            Method::Centroid => "centroid",
+            Method::Random => "random",
+            Method::Pacsum => "pacsum",
         }
     }
 
@@ -123,6 +181,20 @@ impl Method {
             Method::Tfidf => Box::new(TfIdf),
             Method::Textrank => Box::new(TextRank { pagerank: params.pagerank }),
             Method::Lead => Box::new(Lead),
+            Method::Lexrank => {
+                Box::new(LexRank { pagerank: params.pagerank, threshold: params.lexrank_threshold })
+            }
+            Method::Luhn => Box::new(Luhn),
+            Method::Sumbasic => Box::new(SumBasic),
+            Method::Kl => Box::new(KlSum),
+            Method::Lsa => Box::new(Lsa),
+            Method::Centroid => Box::new(Centroid),
+            Method::Random => Box::new(Random { seed: params.seed }),
+            Method::Pacsum => Box::new(PacSum {
+                lambda1: params.pacsum_lambda1,
+                lambda2: params.pacsum_lambda2,
+                beta: params.pacsum_beta,
+            }),
         }
     }
 }
@@ -134,8 +206,33 @@ impl std::fmt::Display for Method {
 }
 
 /// Tunable parameters of the rankers; a plain value written into JSON output.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RankParams {
     /// Power-iteration settings of the graph rankers.
     pub pagerank: PageRank,
+    /// LexRank: `None` for continuous LexRank (cosine-weighted edges); `Some(t)`
+    /// links sentences whose cosine is at least `t` with weight 1 (the paper uses 0.1).
+    pub lexrank_threshold: Option<f64>,
+    /// Seed of the random baseline.
+    pub seed: u64,
+    /// PacSum: weight of edges to earlier sentences of the same article.
+    pub pacsum_lambda1: f64,
+    /// PacSum: weight of edges to later sentences (and to other articles).
+    pub pacsum_lambda2: f64,
+    /// PacSum: edge threshold, as a share of the similarity range in scope.
+    pub pacsum_beta: f64,
+}
+
+impl Default for RankParams {
+    fn default() -> Self {
+        RankParams {
+            pagerank: PageRank::default(),
+            lexrank_threshold: None,
+            seed: 42,
+            pacsum_lambda1: PacSum::default().lambda1,
+            pacsum_lambda2: PacSum::default().lambda2,
+            pacsum_beta: PacSum::default().beta,
+        }
+    }
 }
