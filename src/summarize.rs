@@ -81,7 +81,7 @@ pub struct Extract {
     pub index: usize,
     /// Byte offset of the sentence in the article's text.
     pub start: usize,
-    /// End byte offset (exclusive).
+    /// End byte offset (exclusive); before the sentence's end when `--truncate` cut it.
     pub end: usize,
     /// The ranker's score.
     pub score: f64,
@@ -124,18 +124,9 @@ pub struct SourceRef {
 pub struct CorpusExtract {
     /// Article id.
     pub article: String,
-    /// Sentence index in the article.
-    pub index: usize,
-    /// Byte offset in the article's text.
-    pub start: usize,
-    /// End byte offset (exclusive); earlier than the sentence end when cut by `truncate`.
-    pub end: usize,
-    /// The ranker's score.
-    pub score: f64,
-    /// 1-based rank among the selected sentences.
-    pub rank: usize,
-    /// The text, whitespace collapsed.
-    pub text: String,
+    /// The sentence, its offsets into the article's text, score and rank.
+    #[serde(flatten)]
+    pub extract: Extract,
     /// Near-duplicates of this sentence elsewhere in the corpus.
     pub also_in: Vec<SourceRef>,
 }
@@ -219,18 +210,7 @@ impl Summarizer {
             set_aside: article.set_aside.clone(),
             summary: chosen
                 .iter()
-                .map(|(c, score)| {
-                    let u = &units[c.sentence];
-                    let end = cut(article, u, c.words_kept);
-                    Extract {
-                        index: u.index,
-                        start: u.span.start,
-                        end,
-                        score: *score,
-                        rank: c.rank,
-                        text: collapse(&article.text[u.span.start..end]),
-                    }
-                })
+                .map(|(c, score)| extract(article, &units[c.sentence], c, *score))
                 .collect(),
         }
     }
@@ -267,15 +247,9 @@ impl Summarizer {
                 .map(|(c, score)| {
                     let u = &units[c.sentence];
                     let article = &articles[u.article];
-                    let end = cut(article, u, c.words_kept);
                     CorpusExtract {
                         article: article.id.clone(),
-                        index: u.index,
-                        start: u.span.start,
-                        end,
-                        score: *score,
-                        rank: c.rank,
-                        text: collapse(&article.text[u.span.start..end]),
+                        extract: extract(article, u, c, *score),
                         also_in: c
                             .duplicates
                             .iter()
@@ -339,6 +313,19 @@ fn date_key(article: &Article, index: usize) -> (bool, &str, &str, usize) {
     match &article.date {
         Some(d) => (false, d.as_str(), "", index),
         None => (true, "", article.id.as_str(), index),
+    }
+}
+
+/// The summary entry for a chosen unit.
+fn extract(article: &Article, unit: &Unit<'_>, chosen: &Chosen, score: f64) -> Extract {
+    let end = cut(article, unit, chosen.words_kept);
+    Extract {
+        index: unit.index,
+        start: unit.span.start,
+        end,
+        score,
+        rank: chosen.rank,
+        text: collapse(&article.text[unit.span.start..end]),
     }
 }
 

@@ -142,9 +142,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                             picked: s
                                 .summary
                                 .iter()
-                                .map(|e| (e.article.clone(), e.index))
+                                .map(|e| (e.article.clone(), e.extract.index))
                                 .collect(),
-                            texts: s.summary.into_iter().map(|e| e.text).collect(),
+                            texts: s.summary.into_iter().map(|e| e.extract.text).collect(),
                         }
                     })
                     .collect()

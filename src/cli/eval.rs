@@ -174,7 +174,7 @@ pub fn summarize_with(
                 .summarize_corpus(corpus.id.clone(), &corpus.articles)
                 .summary
                 .into_iter()
-                .map(|s| s.text)
+                .map(|s| s.extract.text)
                 .collect(),
             EvalScope::Articles => serial
                 .summarize_articles(&corpus.articles)

@@ -101,13 +101,9 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             writeln!(out)?;
         }
         writeln!(out, "{}", heading(a))?;
-        writeln!(
-            out,
-            "[{}] {} sentences, {} lines set aside",
-            a.id,
-            a.sentence_count,
-            a.set_aside.total()
-        )?;
+        let set_aside = a.set_aside.total();
+        let lines = if set_aside == 1 { "line" } else { "lines" };
+        writeln!(out, "[{}] {} sentences, {set_aside} {lines} set aside", a.id, a.sentence_count)?;
         for s in &a.summary {
             writeln!(out, "  - {}", s.text)?;
         }
@@ -123,8 +119,8 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             c.article_count, c.sentence_count
         )?;
         for s in &c.summary {
-            writeln!(out, "  - {}", s.text)?;
-            let mut sources = format!("{} #{}", s.article, s.index);
+            writeln!(out, "  - {}", s.extract.text)?;
+            let mut sources = format!("{} #{}", s.article, s.extract.index);
             for o in &s.also_in {
                 sources.push_str(&format!(", {} #{}", o.article, o.index));
             }
@@ -148,11 +144,11 @@ fn write_markdown(out: &mut impl Write, report: &Report) -> std::io::Result<()> 
         let name = c.id.as_deref().map(|id| format!(": {id}")).unwrap_or_default();
         writeln!(out, "## Corpus summary{name}\n")?;
         for s in &c.summary {
-            let mut sources = format!("`{}` #{}", s.article, s.index);
+            let mut sources = format!("`{}` #{}", s.article, s.extract.index);
             for o in &s.also_in {
                 sources.push_str(&format!(", `{}` #{}", o.article, o.index));
             }
-            writeln!(out, "- {} ({sources})", s.text)?;
+            writeln!(out, "- {} ({sources})", s.extract.text)?;
         }
         writeln!(out)?;
     }
