@@ -94,6 +94,8 @@ impl Language {
         }
     }
 
+    /// The NLTK stop-word list of the language (from the NLTK data package's
+    /// `stopwords` corpus, as shipped by the `stop-words` crate, MIT/Apache-2.0).
     pub(crate) fn stop_words(self) -> &'static [&'static str] {
         // Every code in ALL has an ISO list (checked by a test), so the empty
         // fallback is unreachable rather than a silent "no stop words".
