@@ -37,6 +37,7 @@ pub mod segment;
 pub mod select;
 pub mod similarity;
 pub mod summarize;
+pub mod synthetic;
 pub mod vectorize;
 
 pub use error::{Error, Result};

@@ -196,7 +196,7 @@ impl Summarizer {
 
     /// Summarizes one article.
     pub fn summarize_article(&self, article: &Article) -> ArticleSummary {
-        let units = units(std::slice::from_ref(article));
+        let units = units(std::slice::from_ref(article), Parallelism::Serial);
         let mut chosen = self.choose(&units);
         if self.config.order != Some(Order::Score) {
             chosen.sort_by_key(|(c, _)| c.sentence);
@@ -223,7 +223,7 @@ impl Summarizer {
     /// One summary of all `articles` together: ranked over every sentence,
     /// each fact once, each sentence traced to its article.
     pub fn summarize_corpus(&self, id: Option<String>, articles: &[Article]) -> CorpusSummary {
-        let units = units(articles);
+        let units = units(articles, self.config.parallelism);
         let mut chosen = self.choose(&units);
         match self.config.order.unwrap_or(Order::Date) {
             Order::Score => {}
@@ -293,10 +293,11 @@ impl Summarizer {
     }
 }
 
-fn units(articles: &[Article]) -> Vec<Unit<'_>> {
+fn units(articles: &[Article], parallelism: Parallelism) -> Vec<Unit<'_>> {
+    // Articles segment independently; collected in input order.
+    let all = parallelism.map(articles, sentences);
     let mut out = Vec::new();
-    for (a, article) in articles.iter().enumerate() {
-        let spans = sentences(article);
+    for (a, (article, spans)) in articles.iter().zip(all).enumerate() {
         let of = spans.len();
         out.extend(spans.into_iter().enumerate().map(|(index, span)| Unit {
             article: a,

@@ -10,7 +10,10 @@ mod vocabulary;
 pub use language::Language;
 pub use vocabulary::{TermId, Vocabulary};
 
-use std::collections::HashSet;
+use vocabulary::FxBuildHasher;
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -57,21 +60,29 @@ impl Analyzer {
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
         let mut lower = String::new();
         for word in text.unicode_words() {
-            if !word.chars().any(char::is_alphabetic) {
-                continue;
+            if let Some(stem) = self.term(word, &mut lower) {
+                f(&stem);
             }
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            // Curly apostrophes would otherwise split "Russia’s" from "Russia's".
-            if lower.contains('\u{2019}') {
-                lower = lower.replace('\u{2019}', "'");
-            }
-            let base = lower.strip_suffix("'s").unwrap_or(&lower);
-            if self.stop_words.contains(base) || self.stop_words.contains(lower.as_str()) {
-                continue;
-            }
-            f(&self.stemmer.stem(base));
         }
+    }
+
+    /// The stem of one word segment, or `None` when it is not a content word;
+    /// `lower` is scratch space.
+    fn term<'a>(&self, word: &'a str, lower: &'a mut String) -> Option<Cow<'a, str>> {
+        if !word.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        // Curly apostrophes would otherwise split "Russia’s" from "Russia's".
+        if lower.contains('\u{2019}') {
+            *lower = lower.replace('\u{2019}', "'");
+        }
+        let base = lower.strip_suffix("'s").unwrap_or(lower);
+        if self.stop_words.contains(base) || self.stop_words.contains(lower.as_str()) {
+            return None;
+        }
+        Some(self.stemmer.stem(base))
     }
 
     /// The stemmed content words of `text`.
@@ -83,16 +94,63 @@ impl Analyzer {
 
     /// Analyzes every text and interns the terms: one id list per text.
     ///
-    /// Stemming runs in parallel; interning is one sequential pass in input
-    /// order, so term ids do not depend on the number of threads.
+    /// Texts are analyzed in parallel in chunks; each chunk
+    /// stems every distinct word once and numbers its terms in order of first
+    /// appearance. The chunks' terms are then interned in chunk order, which
+    /// gives every term the id one sequential pass over all texts would, so
+    /// ids do not depend on the number of threads.
     pub fn analyze_all<S: AsRef<str> + Sync>(
         &self,
         texts: &[S],
         vocabulary: &mut Vocabulary,
         parallelism: Parallelism,
     ) -> Vec<Vec<TermId>> {
-        let stems: Vec<Vec<String>> = parallelism.map(texts, |t| self.terms(t.as_ref()));
-        stems.iter().map(|s| s.iter().map(|t| vocabulary.intern(t)).collect()).collect()
+        // About 16 chunks: enough to share out, large enough that most words
+        // repeat within a chunk. Any chunking gives the same ids.
+        let chunk = texts.len().div_ceil(16).clamp(1_024, 16_384);
+        let chunks: Vec<(Vec<String>, Vec<Vec<TermId>>)> =
+            parallelism.map_range(texts.len().div_ceil(chunk), |c| {
+                let texts = &texts[c * chunk..((c + 1) * chunk).min(texts.len())];
+                // Word as written → its chunk-local term id (None: not a content word).
+                let mut seen: HashMap<&str, Option<TermId>, FxBuildHasher> = HashMap::default();
+                let mut local: Vocabulary = Vocabulary::default();
+                let mut lower = String::new();
+                let ids = texts
+                    .iter()
+                    .map(|t| {
+                        let mut row = Vec::new();
+                        for word in t.as_ref().unicode_words() {
+                            let id = match seen.get(word) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = self.term(word, &mut lower).map(|s| local.intern(&s));
+                                    seen.insert(word, id);
+                                    id
+                                }
+                            };
+                            row.extend(id);
+                        }
+                        row
+                    })
+                    .collect();
+                (local.into_terms(), ids)
+            });
+        let global: Vec<Vec<TermId>> = chunks
+            .iter()
+            .map(|(terms, _)| terms.iter().map(|t| vocabulary.intern(t)).collect())
+            .collect();
+        parallelism
+            .map_range(chunks.len(), |c| {
+                let map = &global[c];
+                chunks[c]
+                    .1
+                    .iter()
+                    .map(|row| row.iter().map(|&l| map[l as usize]).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect()
     }
 }
 
@@ -135,6 +193,47 @@ mod tests {
         assert_eq!(ids, vec![vec![0, 1], vec![0, 2, 0]]);
         assert_eq!(vocab.term(2), Some("end"));
         assert_eq!(vocab.len(), 3);
+    }
+
+    #[test]
+    fn chunked_ids_equal_one_sequential_pass() {
+        let a = Analyzer::new(Language::English);
+        let words = [
+            "Talks",
+            "talks",
+            "Russia’s",
+            "russia's",
+            "the",
+            "2026",
+            "Kyiv",
+            "negotiators",
+            "ended",
+            "é",
+        ];
+        let mut x = 7u64;
+        let texts: Vec<String> = (0..5_000)
+            .map(|_| {
+                (0..6)
+                    .map(|_| {
+                        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        let w = words[(x >> 33) as usize % words.len()];
+                        format!("{w}{}", (x >> 40) % 700)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let mut want_vocab = Vocabulary::default();
+        let want: Vec<Vec<TermId>> = texts
+            .iter()
+            .map(|t| a.terms(t).iter().map(|s| want_vocab.intern(s)).collect())
+            .collect();
+        for parallelism in [Parallelism::Serial, Parallelism::Parallel] {
+            let (vocab, ids) = analyze(&a, &texts, parallelism);
+            assert_eq!(ids, want);
+            assert_eq!(vocab.len(), want_vocab.len());
+            assert_eq!(vocab.term(100), want_vocab.term(100));
+        }
     }
 
     #[test]

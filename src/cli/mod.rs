@@ -1,5 +1,6 @@
 //! Command-line interface: one module per subcommand.
 
+mod bench;
 mod compare;
 mod eval;
 mod options;
@@ -27,6 +28,7 @@ enum Command {
     Summarize(summarize::Args),
     Eval(eval::Args),
     Compare(compare::Args),
+    Bench(bench::Args),
 }
 
 /// Runs the parsed command.
@@ -35,6 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Summarize(args) => summarize::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Bench(args) => bench::run(args),
     }
 }
 

@@ -3,7 +3,7 @@
 use clap::{Args as ClapArgs, ValueEnum};
 
 use salient::analyze::Language;
-use salient::rank::{Method, RankParams};
+use salient::rank::{GraphOptions, Method, RankParams};
 use salient::select::{Budget, Selection};
 use salient::summarize::{Config, Order};
 
@@ -66,6 +66,11 @@ pub struct SummaryArgs {
     /// Order of summary sentences [default: position for articles, date for the corpus].
     #[arg(long, value_enum)]
     pub order: Option<OrderArg>,
+
+    /// Graph methods: link every pair of sentences up to N sentences, only
+    /// each sentence's nearest neighbours above [default: 500].
+    #[arg(long, value_name = "N")]
+    pub dense_limit: Option<usize>,
 }
 
 /// `--order` values.
@@ -124,6 +129,10 @@ impl SummaryArgs {
                 OrderArg::Date => Order::Date,
                 OrderArg::Score => Order::Score,
             }),
+            graph: GraphOptions {
+                dense_limit: self.dense_limit.unwrap_or(defaults.graph.dense_limit),
+                ..defaults.graph.clone()
+            },
             ..defaults
         }
     }

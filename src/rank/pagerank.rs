@@ -27,6 +27,11 @@ impl Default for PageRank {
 /// nodes without edges, which is spread evenly so scores keep summing to 1.
 /// An isolated sentence thus gets a small, well-defined score, never NaN.
 ///
+/// On a pruned graph, the similarity its pruned edges held (each node's
+/// [`Graph::background`] `b_j`) stays part of `out_j` and flows as a rank-one
+/// stand-in for those edges: `b_i · Σ_j b_j / out_j · x_j / Σ_j b_j` is added
+/// to the neighbour sum, so each node keeps its exact total similarity.
+///
 /// # Complexity
 /// O(iterations · edges); each iteration is parallel over nodes and sums each
 /// node's neighbours in ascending order, so thread count doesn't change results.
@@ -48,10 +53,12 @@ pub fn pagerank(graph: &Graph, settings: &PageRank, parallelism: Parallelism) ->
     if n == 0 {
         return Vec::new();
     }
+    let background: Vec<f64> = (0..n).map(|i| graph.background(i)).collect();
+    let total_background: f64 = background.iter().sum();
     let out: Vec<f64> = parallelism.map_range(n, |j| {
         let mut s = 0.0;
         graph.for_each_neighbor(j, |_, w| s += w as f64);
-        s
+        s + background[j]
     });
     let d = settings.damping;
     let mut x = vec![1.0 / n as f64; n];
@@ -60,10 +67,16 @@ pub fn pagerank(graph: &Graph, settings: &PageRank, parallelism: Parallelism) ->
             x.iter().zip(&out).map(|(&xj, &o)| if o > 0.0 { xj / o } else { 0.0 }).collect();
         let dangling: f64 = x.iter().zip(&out).filter(|(_, o)| **o == 0.0).map(|(xj, _)| xj).sum();
         let base = (1.0 - d) / n as f64 + d * dangling / n as f64;
+        // What flows through the pruned edges, shared in proportion to background.
+        let pool = if total_background > 0.0 {
+            background.iter().zip(&spread).map(|(b, s)| b * s).sum::<f64>() / total_background
+        } else {
+            0.0
+        };
         let next: Vec<f64> = parallelism.map_range(n, |i| {
             let mut s = 0.0;
             graph.for_each_neighbor(i, |j, w| s += w as f64 * spread[j]);
-            base + d * s
+            base + d * (s + background[i] * pool)
         });
         let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
         x = next;
@@ -98,6 +111,28 @@ mod tests {
         // x2 = 0.05 + 0.85 · x2 / 3: its own mass comes back spread evenly.
         assert!((x[2] - 0.05 / (1.0 - 0.85 / 3.0)).abs() < 1e-5, "{x:?}");
         assert!((x[0] - x[1]).abs() < 1e-12);
+    }
+
+    #[test]
+    fn background_keeps_a_pruned_graph_ranking_like_the_full_one() {
+        use crate::similarity::{Measure, SparseGraph, SparseOptions, dense};
+        use crate::vectorize::TermMatrix;
+        let rows: Vec<Vec<u32>> =
+            (0..300u32).map(|i| vec![i % 3, 3 + i % 11, 14 + i % 37, 51 + (i * 7) % 60]).collect();
+        let m = TermMatrix::new(&rows, 111);
+        let full = pagerank(
+            &Graph::Dense(dense(&m, Measure::Overlap, Parallelism::Serial)),
+            &PageRank::default(),
+            Parallelism::Serial,
+        );
+        let options =
+            SparseOptions { top_k: 2, pairs_per_sentence: 20, ..SparseOptions::default() };
+        let pruned =
+            Graph::Sparse(SparseGraph::build(&m, Measure::Overlap, &options, Parallelism::Serial));
+        let x = pagerank(&pruned, &PageRank::default(), Parallelism::Parallel);
+        assert!((x.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        let l1: f64 = x.iter().zip(&full).map(|(a, b)| (a - b).abs()).sum();
+        assert!(l1 < 0.05, "{l1}");
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub fn select(
     let mut open: Vec<usize> = order;
     // Highest redundancy to the chosen set, kept up to date incrementally.
     let mut redundancy = vec![0f64; n];
+    // Sentences taken out of `open`: chosen or skipped.
+    let mut done = vec![false; n];
     while chosen.len() < max_sentences && !open.is_empty() {
         let pick = if selection.diversity > 0.0 {
             let d = selection.diversity;
@@ -105,6 +107,7 @@ pub fn select(
             0
         };
         let i = open.remove(pick);
+        done[i] = true;
         if !everything
             && chosen
                 .iter()
@@ -133,8 +136,12 @@ pub fn select(
             break;
         }
         if selection.diversity > 0.0 {
-            for &j in &open {
-                redundancy[j] = redundancy[j].max(cosine(matrix, i, j));
+            // In sentence order, not rank order: rows are then read in memory
+            // order, which is several times faster on large corpora.
+            for (j, r) in redundancy.iter_mut().enumerate() {
+                if !done[j] && j != i {
+                    *r = r.max(cosine(matrix, i, j));
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
-//! Sentence-by-sentence similarity: dense `ndarray` matrices for documents and
-//! mid-sized corpora, a pruned sparse graph ([`SparseGraph`]) for large ones.
+//! Sentence-by-sentence similarity: every pair for documents and mid-sized
+//! corpora, a pruned sparse graph ([`SparseGraph`]) for large ones; dense
+//! `ndarray` matrices on request ([`dense`]).
 //!
 //! Both are built row by row from the inverted index of the [`TermMatrix`]:
 //! row `i` accumulates, for each term of sentence `i`, the sentences sharing
@@ -29,17 +30,28 @@ pub enum Measure {
 }
 
 impl Measure {
-    /// Turns an accumulated row value (dot product or shared-term count)
-    /// between sentences `i` and `j` into the similarity.
+    /// What [`finish_scaled`](Self::finish_scaled) needs of sentence `i`: its
+    /// norm for the cosine, the log of its length for the overlap.
     #[inline]
-    pub(crate) fn finish(self, m: &TermMatrix, acc: f32, i: usize, j: usize) -> f32 {
+    pub(crate) fn scale(self, m: &TermMatrix, i: usize) -> f32 {
+        match self {
+            Measure::Cosine => m.norm(i),
+            Measure::Overlap => m.length(i).ln(),
+        }
+    }
+
+    /// Turns an accumulated row value (dot product or shared-term count)
+    /// between two sentences into their similarity, from their
+    /// [`scale`](Self::scale)s.
+    #[inline]
+    pub(crate) fn finish_scaled(self, acc: f32, si: f32, sj: f32) -> f32 {
         match self {
             Measure::Cosine => {
-                let d = m.norm(i) * m.norm(j);
+                let d = si * sj;
                 if d > 0.0 { (acc / d).min(1.0) } else { 0.0 }
             }
             Measure::Overlap => {
-                let d = m.length(i).ln() + m.length(j).ln();
+                let d = si + sj;
                 if d > 0.0 { acc / d } else { 0.0 }
             }
         }
@@ -61,6 +73,8 @@ impl Measure {
 pub fn dense(m: &TermMatrix, measure: Measure, parallelism: Parallelism) -> Array2<f32> {
     let n = m.n_sentences();
     let postings = m.postings();
+    // What the similarity needs of each row, computed once instead of per pair.
+    let scale: Vec<f32> = (0..n).map(|i| measure.scale(m, i)).collect();
     let mut data = vec![0f32; n * n];
     parallelism.for_each_row(&mut data, n, |i, row| {
         for ei in m.row_range(i) {
@@ -70,9 +84,9 @@ pub fn dense(m: &TermMatrix, measure: Measure, parallelism: Parallelism) -> Arra
                 row[j as usize] += measure.contribution(m, ei, ej);
             }
         }
-        for (j, v) in row.iter_mut().enumerate() {
+        for (v, &sj) in row.iter_mut().zip(&scale) {
             if *v != 0.0 {
-                *v = measure.finish(m, *v, i, j);
+                *v = measure.finish_scaled(*v, scale[i], sj);
             }
         }
     });
@@ -89,7 +103,12 @@ pub enum Graph {
 }
 
 impl Graph {
-    /// Builds the graph for `m`: dense up to `dense_limit` sentences, sparse above.
+    /// Builds the graph for `m`: every pair up to `dense_limit` sentences,
+    /// pruned above.
+    ///
+    /// "Every pair" is stored as an unpruned [`SparseGraph::exact`]: the dense
+    /// matrix's edges and weights in the same order (so the same scores), in
+    /// O(edges) instead of O(n²) memory and without the n² scan of the zeros.
     pub fn build(
         m: &TermMatrix,
         measure: Measure,
@@ -98,7 +117,7 @@ impl Graph {
         parallelism: Parallelism,
     ) -> Graph {
         if m.n_sentences() <= dense_limit {
-            Graph::Dense(dense(m, measure, parallelism))
+            Graph::Sparse(SparseGraph::exact(m, measure, parallelism))
         } else {
             Graph::Sparse(SparseGraph::build(m, measure, sparse, parallelism))
         }
@@ -115,6 +134,16 @@ impl Graph {
     /// Whether the graph has no nodes.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Similarity of node `i` to the nodes it has no stored edge to, summed
+    /// (see [`SparseGraph::background`]); 0 when every edge is stored.
+    #[inline]
+    pub fn background(&self, i: usize) -> f64 {
+        match self {
+            Graph::Dense(_) => 0.0,
+            Graph::Sparse(s) => s.background().get(i).copied().unwrap_or(0.0),
+        }
     }
 
     /// Calls `f(j, w)` for each neighbour `j != i` with weight `w > 0`, ascending `j`.

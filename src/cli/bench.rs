@@ -1,0 +1,758 @@
+//! `salient bench`: stage timings, throughput and peak memory of a corpus
+//! summary over corpus sizes and thread counts.
+
+use std::io::{IsTerminal, Write};
+use std::process::{Command as Process, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use clap::{Args as ClapArgs, ValueEnum};
+use serde::{Deserialize, Serialize};
+
+use salient::analyze::{Analyzer, Language, Vocabulary};
+use salient::ingest::{Article, ReadOptions, article_from_text, read_inputs};
+use salient::parallel::Parallelism;
+use salient::rank::{GraphOptions, Method, Position, RankInput, RankParams, pagerank};
+use salient::select::select;
+use salient::similarity::{Graph, Measure, SparseGraph, dense};
+use salient::summarize::{Config, sentences};
+use salient::synthetic::Generator;
+use salient::vectorize::TermMatrix;
+
+/// Time each stage of a corpus summary over corpus sizes and thread counts.
+///
+/// The corpus is summarized as one (all sentences ranked together, as
+/// `summarize --scope corpus` does), stage by stage: read, segment, analyze,
+/// vectorize, similarity, rank, select. For each size and thread count a
+/// fresh process does the work, so its peak memory (VmHWM) is that run's
+/// alone. Sizes count sentences: files are cut or repeated to reach them;
+/// --synthetic generates a news-like corpus from real sentences (the bundled
+/// seed articles, or --from files), the same for a given seed.
+///
+/// Examples:
+///
+///   salient bench --synthetic
+///
+///   salient bench --synthetic --sizes 1000,10000,100000,1000000 --threads 1,2
+///
+///   salient bench --synthetic --sizes 1000000 --threads 2 --format json
+///
+///   salient bench news.jsonl --sizes 1000,3000 --method tfidf
+///
+///   salient bench --synthetic --from articles/ --seed 7 --repeat 3
+#[derive(Debug, ClapArgs)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Files, folders or JSONL files whose articles form the corpus.
+    #[arg(value_name = "PATH", required_unless_present = "synthetic")]
+    pub paths: Vec<String>,
+
+    /// Generate a news-like corpus instead of reading one.
+    #[arg(long, conflicts_with = "paths")]
+    pub synthetic: bool,
+
+    /// With --synthetic: generate from the sentences of these files or
+    /// folders instead of the bundled seed articles.
+    #[arg(long, value_name = "PATH", requires = "synthetic", num_args = 1..)]
+    pub from: Vec<String>,
+
+    /// Seed of the generator.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+
+    /// Corpus sizes in sentences, comma-separated [default: 1000,10000,100000
+    /// with --synthetic, the whole input otherwise].
+    #[arg(long, value_name = "N,...", value_delimiter = ',',
+          value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub sizes: Vec<u64>,
+
+    /// Thread counts, comma-separated.
+    #[arg(long, value_name = "T,...", value_delimiter = ',', default_value = "1,2",
+          value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub threads: Vec<u64>,
+
+    /// Ranking method: textrank, lexrank, tfidf, centroid, lead, pacsum, luhn,
+    /// sumbasic, kl, lsa or random.
+    #[arg(short, long, default_value = "textrank", value_parser = parse_method)]
+    pub method: Method,
+
+    /// Dense similarity graphs up to N sentences, sparse above
+    /// [default: the library's].
+    #[arg(long, value_name = "N")]
+    pub dense_limit: Option<usize>,
+
+    /// Sparse graphs: neighbours kept per sentence [default: the library's].
+    #[arg(long, value_name = "K")]
+    pub top_k: Option<usize>,
+
+    /// Sparse graphs: sentence pairs the neighbour search may examine per
+    /// sentence, on average [default: the library's].
+    #[arg(long, value_name = "P")]
+    pub pairs: Option<usize>,
+
+    /// Runs per size and thread count; times are their medians, memory the largest peak.
+    #[arg(long, value_name = "R", default_value_t = 1,
+          value_parser = clap::value_parser!(u64).range(1..=100))]
+    pub repeat: u64,
+
+    /// Also rank with the full (dense) graph and with the pruned one and
+    /// report how far the rankings agree (top-10 overlap, Spearman
+    /// correlation); textrank or lexrank, at most 30000 sentences.
+    #[arg(long)]
+    pub compare_dense: bool,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = BenchFormat::Text)]
+    pub format: BenchFormat,
+
+    /// Run one size and thread count in this process and print it as JSON.
+    #[arg(long, hide = true)]
+    pub child: bool,
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BenchFormat {
+    /// A readable table.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// The stages, in pipeline order.
+const STAGES: [&str; 7] =
+    ["read", "segment", "analyze", "vectorize", "similarity", "rank", "select"];
+
+/// One run at one size and thread count.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Run {
+    sentences: usize,
+    articles: usize,
+    threads: usize,
+    /// Seconds to generate the synthetic corpus (not part of the total).
+    generate: f64,
+    /// Seconds per stage, in [`STAGES`] order.
+    stages: Vec<f64>,
+    /// Whether the similarity graph was pruned (above the dense limit).
+    sparse: bool,
+    peak_rss_bytes: Option<u64>,
+    /// With --compare-dense: how the sparse ranking agrees with the dense one.
+    agreement: Option<Agreement>,
+}
+
+/// Agreement of the sparse ranking with the dense one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Agreement {
+    /// Sentences among both top tens.
+    top10: usize,
+    /// Spearman rank correlation of all scores.
+    spearman: f64,
+    /// Seconds to build the dense graph and rank it.
+    dense_seconds: f64,
+    /// Seconds to build the sparse graph and rank it.
+    sparse_seconds: f64,
+    /// Stored (directed) edges of the sparse graph.
+    sparse_edges: usize,
+}
+
+/// The similarity of a method that ranks by PageRank over the similarity
+/// graph; `None` for the others.
+fn graph_measure(method: Method, params: &RankParams) -> Option<Measure> {
+    match method {
+        Method::Textrank => Some(Measure::Overlap),
+        Method::Lexrank if params.lexrank_threshold.is_none() => Some(Measure::Cosine),
+        _ => None,
+    }
+}
+
+/// Largest corpus --compare-dense accepts: its dense matrix takes 3.6 GB.
+const COMPARE_MAX: usize = 30_000;
+
+impl Run {
+    fn total(&self) -> f64 {
+        self.stages.iter().sum()
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    if args.compare_dense {
+        if graph_measure(args.method, &RankParams::default()).is_none() {
+            bail!("--compare-dense needs a PageRank method (--method textrank or lexrank)");
+        }
+        if let Some(&n) = args.sizes.iter().find(|&&n| n as usize > COMPARE_MAX) {
+            bail!("--compare-dense takes at most {COMPARE_MAX} sentences, not {n}");
+        }
+    }
+    if args.child {
+        return child(&args);
+    }
+    let sizes: Vec<Option<usize>> = if !args.sizes.is_empty() {
+        args.sizes.iter().map(|&s| Some(s as usize)).collect()
+    } else if args.synthetic {
+        vec![Some(1_000), Some(10_000), Some(100_000)]
+    } else {
+        vec![None]
+    };
+    let exe = std::env::current_exe().context("cannot find the salient executable")?;
+    let mut runs = Vec::new();
+    for &size in &sizes {
+        for &threads in &args.threads {
+            let mut tries = Vec::new();
+            for _ in 0..args.repeat {
+                tries.push(spawn(&exe, &args, size, threads as usize)?);
+            }
+            runs.extend(median(&tries));
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        BenchFormat::Json => {
+            let json = serde_json::json!({
+                "method": args.method.name(),
+                "input": if args.synthetic {
+                    serde_json::json!({ "synthetic": true, "seed": args.seed, "from": args.from })
+                } else {
+                    serde_json::json!({ "paths": args.paths })
+                },
+                "repeat": args.repeat,
+                "stages": STAGES,
+                "runs": runs.iter().map(|r| serde_json::json!({
+                    "sentences": r.sentences,
+                    "articles": r.articles,
+                    "threads": r.threads,
+                    "sparse": r.sparse,
+                    "generate_seconds": r.generate,
+                    "seconds": STAGES.iter().zip(&r.stages)
+                        .map(|(s, t)| ((*s).to_owned(), serde_json::json!(t)))
+                        .collect::<serde_json::Map<_, _>>(),
+                    "total_seconds": r.total(),
+                    "sentences_per_second": per_second(r),
+                    "peak_rss_bytes": r.peak_rss_bytes,
+                    "agreement": r.agreement,
+                })).collect::<Vec<_>>(),
+            });
+            serde_json::to_writer_pretty(&mut out, &json)?;
+            writeln!(out)?;
+        }
+        BenchFormat::Text => table(&mut out, &args, &runs)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Runs one measurement in a child process and reads its JSON line.
+fn spawn(
+    exe: &std::path::Path,
+    args: &Args,
+    size: Option<usize>,
+    threads: usize,
+) -> anyhow::Result<Run> {
+    let mut cmd = Process::new(exe);
+    cmd.arg("bench").arg("--child");
+    cmd.args(["--method", args.method.name()]);
+    cmd.args(["--threads", &threads.to_string()]);
+    cmd.args(["--seed", &args.seed.to_string()]);
+    if let Some(n) = size {
+        cmd.args(["--sizes", &n.to_string()]);
+    }
+    if let Some(d) = args.dense_limit {
+        cmd.args(["--dense-limit", &d.to_string()]);
+    }
+    if let Some(k) = args.top_k {
+        cmd.args(["--top-k", &k.to_string()]);
+    }
+    if let Some(p) = args.pairs {
+        cmd.args(["--pairs", &p.to_string()]);
+    }
+    if args.compare_dense {
+        cmd.arg("--compare-dense");
+    }
+    if args.synthetic {
+        cmd.arg("--synthetic");
+        if !args.from.is_empty() {
+            cmd.arg("--from").args(&args.from);
+        }
+    } else {
+        cmd.arg("--").args(&args.paths);
+    }
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::inherit());
+    let what = match size {
+        Some(n) => format!("{n} sentences, {threads} thread(s)"),
+        None => format!("{threads} thread(s)"),
+    };
+    let output = cmd.output().with_context(|| format!("cannot run the benchmark at {what}"))?;
+    if !output.status.success() {
+        bail!("the benchmark at {what} failed ({})", output.status);
+    }
+    serde_json::from_slice(&output.stdout)
+        .with_context(|| format!("unreadable result of the benchmark at {what}"))
+}
+
+/// Median time per stage over tries, the largest peak memory.
+/// Median time per stage over tries (the upper one of an even count), the
+/// largest peak memory; `None` for no tries.
+fn median(tries: &[Run]) -> Option<Run> {
+    let mut out = tries.first()?.clone();
+    let mid = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(0.0)
+    };
+    for (k, stage) in out.stages.iter_mut().enumerate() {
+        *stage = mid(tries.iter().filter_map(|r| r.stages.get(k).copied()).collect());
+    }
+    out.generate = mid(tries.iter().map(|r| r.generate).collect());
+    out.peak_rss_bytes = tries.iter().filter_map(|r| r.peak_rss_bytes).max();
+    Some(out)
+}
+
+fn per_second(r: &Run) -> f64 {
+    let t = r.total();
+    if t > 0.0 { r.sentences as f64 / t } else { 0.0 }
+}
+
+fn table(out: &mut impl Write, args: &Args, runs: &[Run]) -> anyhow::Result<()> {
+    let input = if args.synthetic {
+        let from =
+            if args.from.is_empty() { "bundled seeds".to_owned() } else { args.from.join(", ") };
+        format!("synthetic corpus from {from}, seed {}", args.seed)
+    } else {
+        args.paths.join(", ")
+    };
+    let runs_note = if args.repeat > 1 {
+        format!("medians of {} runs", args.repeat)
+    } else {
+        "one run each".to_owned()
+    };
+    writeln!(
+        out,
+        "salient bench: {} over the corpus as one; {input}; seconds, {runs_note}",
+        args.method
+    )?;
+    writeln!(out)?;
+    write!(out, "{:>10} {:>8} {:>7}", "sentences", "articles", "threads")?;
+    for s in STAGES {
+        write!(out, " {:>10}", s)?;
+    }
+    writeln!(out, " {:>9} {:>12} {:>9}", "total", "sentences/s", "peak RSS")?;
+    for r in runs {
+        write!(out, "{:>10} {:>8} {:>7}", r.sentences, r.articles, r.threads)?;
+        for &t in &r.stages {
+            write!(out, " {:>10.3}", t)?;
+        }
+        let rss =
+            r.peak_rss_bytes.map_or("-".to_owned(), |b| format!("{:.0} MiB", b as f64 / 1048576.0));
+        writeln!(out, " {:>9.3} {:>12.0} {:>9}", r.total(), per_second(r), rss)?;
+    }
+    // Speed-up of each thread count over one thread, at each size.
+    let mut notes = Vec::new();
+    for r in runs.iter().filter(|r| r.threads > 1) {
+        if let Some(one) = runs.iter().find(|o| o.threads == 1 && o.sentences == r.sentences) {
+            let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+            notes.push(format!(
+                "{} sentences: {} threads are {:.2}x as fast as 1 in all, {:.2}x on similarity",
+                r.sentences,
+                r.threads,
+                ratio(one.total(), r.total()),
+                ratio(one.stages[4], r.stages[4]),
+            ));
+        }
+    }
+    if !notes.is_empty() {
+        writeln!(out)?;
+        for n in notes {
+            writeln!(out, "{n}")?;
+        }
+    }
+    let compared: Vec<&Run> = runs.iter().filter(|r| r.agreement.is_some()).collect();
+    if !compared.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{:>10} {:>7} {:>14} {:>9} {:>14} {:>15} {:>12}",
+            "sentences",
+            "threads",
+            "top-10 shared",
+            "Spearman",
+            "dense seconds",
+            "sparse seconds",
+            "sparse edges"
+        )?;
+        for r in compared {
+            if let Some(a) = &r.agreement {
+                writeln!(
+                    out,
+                    "{:>10} {:>7} {:>11}/10 {:>9.4} {:>14.3} {:>15.3} {:>12}",
+                    r.sentences,
+                    r.threads,
+                    a.top10,
+                    a.spearman,
+                    a.dense_seconds,
+                    a.sparse_seconds,
+                    a.sparse_edges
+                )?;
+            }
+        }
+    }
+    if runs.iter().any(|r| r.sparse) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Graphs above the dense limit are pruned (top-k neighbours and a background, see docs/benchmarks.md)."
+        )?;
+    }
+    Ok(())
+}
+
+/// The child: one size and one thread count, result as one JSON line.
+fn child(args: &Args) -> anyhow::Result<()> {
+    let threads = args.threads.first().copied().unwrap_or(1) as usize;
+    let size = args.sizes.first().map(|&s| s as usize);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start the thread pool")?;
+    let progress = Progress::new(size, threads);
+    let mut run = pool.install(|| measure(args, size, threads, &progress))?;
+    progress.clear();
+    run.peak_rss_bytes = peak_rss();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    serde_json::to_writer(&mut out, &run)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Runs every stage on the current thread pool, timing each.
+fn measure(
+    args: &Args,
+    size: Option<usize>,
+    threads: usize,
+    progress: &Progress,
+) -> anyhow::Result<Run> {
+    let par = Parallelism::Parallel;
+    let mut laps = Laps::new(progress);
+
+    // read: raw text into articles (generation, for --synthetic, is not timed here).
+    let mut generate = 0.0;
+    let articles: Vec<Article> = if args.synthetic {
+        let start = Instant::now();
+        let generator = if args.from.is_empty() {
+            Generator::from_seeds()
+        } else {
+            let corpora = read_inputs(&args.from, &ReadOptions::default())?;
+            let all: Vec<Article> = corpora.into_iter().flat_map(|c| c.articles).collect();
+            Generator::from_articles(&all)?
+        };
+        let texts = generator.generate(size.unwrap_or(1_000), args.seed, par);
+        generate = start.elapsed().as_secs_f64();
+        laps.restart();
+        texts.into_iter().map(|a| article_from_text(a.id, None, a.text, false)).collect()
+    } else {
+        let corpora = read_inputs(&args.paths, &ReadOptions::default())?;
+        let all: Vec<Article> = corpora.into_iter().flat_map(|c| c.articles).collect();
+        match size {
+            Some(n) => to_size(all, n),
+            None => all,
+        }
+    };
+    laps.lap();
+
+    // segment: candidate sentences of every article, then their texts.
+    let spans = par.map(&articles, sentences);
+    let mut texts: Vec<&str> = Vec::new();
+    let mut positions: Vec<Position> = Vec::new();
+    for (a, (article, spans)) in articles.iter().zip(&spans).enumerate() {
+        for (index, s) in spans.iter().enumerate() {
+            texts.push(&article.text[s.start..s.end]);
+            positions.push(Position { article: a, index, of: spans.len() });
+        }
+    }
+    laps.lap();
+
+    let analyzer = Analyzer::new(Language::English);
+    let mut vocabulary = Vocabulary::default();
+    let ids = analyzer.analyze_all(&texts, &mut vocabulary, par);
+    laps.lap();
+
+    let matrix = TermMatrix::new(&ids, vocabulary.len());
+    laps.lap();
+
+    let mut graph_options = GraphOptions::default();
+    if let Some(d) = args.dense_limit {
+        graph_options.dense_limit = d;
+    }
+    if let Some(k) = args.top_k {
+        graph_options.sparse.top_k = k;
+    }
+    if let Some(p) = args.pairs {
+        graph_options.sparse.pairs_per_sentence = p;
+    }
+    let params = RankParams::default();
+    // PageRank methods are split into their graph and their PageRank, exactly
+    // as their rankers run them; other methods are one rank stage.
+    let (scores, pruned) = match graph_measure(args.method, &params) {
+        Some(measure) => {
+            let graph = Graph::build(
+                &matrix,
+                measure,
+                graph_options.dense_limit,
+                &graph_options.sparse,
+                par,
+            );
+            laps.lap();
+            (pagerank(&graph, &params.pagerank, par), texts.len() > graph_options.dense_limit)
+        }
+        None => {
+            laps.lap();
+            let input = RankInput {
+                matrix: &matrix,
+                positions: &positions,
+                sequences: &ids,
+                graph: &graph_options,
+                parallelism: par,
+            };
+            (args.method.ranker(&params).rank(&input), false)
+        }
+    };
+    laps.lap();
+
+    let words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
+    // The corpus summary's selection (MMR), as `summarize --scope corpus` runs it.
+    let chosen = select(&Config::corpus_default().selection, &scores, &words, &matrix);
+    laps.lap();
+    std::hint::black_box(chosen);
+
+    let agreement = if args.compare_dense {
+        if texts.len() > COMPARE_MAX {
+            bail!("--compare-dense takes at most {COMPARE_MAX} sentences, not {}", texts.len());
+        }
+        let measure = graph_measure(args.method, &params).unwrap_or(Measure::Overlap);
+        Some(compare(&matrix, measure, &graph_options, &params, par))
+    } else {
+        None
+    };
+
+    Ok(Run {
+        sentences: texts.len(),
+        articles: articles.len(),
+        threads,
+        generate,
+        stages: laps.stages,
+        sparse: pruned,
+        peak_rss_bytes: None,
+        agreement,
+    })
+}
+
+/// Ranks `matrix` with PageRank over the full (dense) graph and over the pruned one.
+fn compare(
+    matrix: &TermMatrix,
+    measure: Measure,
+    graph: &GraphOptions,
+    params: &RankParams,
+    par: Parallelism,
+) -> Agreement {
+    let start = Instant::now();
+    let g = Graph::Dense(dense(matrix, measure, par));
+    let exact = pagerank(&g, &params.pagerank, par);
+    drop(g);
+    let dense_seconds = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let g = SparseGraph::build(matrix, measure, &graph.sparse, par);
+    let sparse_edges = g.edge_count();
+    let pruned = pagerank(&Graph::Sparse(g), &params.pagerank, par);
+    let sparse_seconds = start.elapsed().as_secs_f64();
+    let top = |x: &[f64]| {
+        let mut order: Vec<usize> = (0..x.len()).collect();
+        order.sort_by(|&a, &b| x[b].total_cmp(&x[a]).then(a.cmp(&b)));
+        order.truncate(10);
+        order
+    };
+    let (a, b) = (top(&exact), top(&pruned));
+    Agreement {
+        top10: a.iter().filter(|i| b.contains(i)).count(),
+        spearman: spearman(&exact, &pruned),
+        dense_seconds,
+        sparse_seconds,
+        sparse_edges,
+    }
+}
+
+/// Spearman's rank correlation: Pearson's of the ranks, ties sharing their mean rank.
+fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    fn ranks(v: &[f64]) -> Vec<f64> {
+        let mut order: Vec<usize> = (0..v.len()).collect();
+        order.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
+        let mut r = vec![0.0; v.len()];
+        let mut k = 0;
+        while k < order.len() {
+            let mut e = k + 1;
+            while e < order.len() && v[order[e]] == v[order[k]] {
+                e += 1;
+            }
+            let mean = (k + e - 1) as f64 / 2.0;
+            for &i in &order[k..e] {
+                r[i] = mean;
+            }
+            k = e;
+        }
+        r
+    }
+    let (rx, ry) = (ranks(x), ranks(y));
+    let n = rx.len() as f64;
+    let (mx, my) = (rx.iter().sum::<f64>() / n, ry.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in rx.iter().zip(&ry) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx) * (a - mx);
+        syy += (b - my) * (b - my);
+    }
+    if sxx > 0.0 && syy > 0.0 { sxy / (sxx * syy).sqrt() } else { 0.0 }
+}
+
+/// Stage times, taken one after the other.
+struct Laps<'a> {
+    clock: Instant,
+    stages: Vec<f64>,
+    progress: &'a Progress,
+}
+
+impl<'a> Laps<'a> {
+    fn new(progress: &'a Progress) -> Self {
+        progress.stage(0);
+        Laps { clock: Instant::now(), stages: Vec::with_capacity(STAGES.len()), progress }
+    }
+
+    /// Starts the current stage's clock again.
+    fn restart(&mut self) {
+        self.clock = Instant::now();
+    }
+
+    /// Ends the current stage.
+    fn lap(&mut self) {
+        let now = Instant::now();
+        self.stages.push(now.duration_since(self.clock).as_secs_f64());
+        self.clock = now;
+        self.progress.stage(self.stages.len());
+    }
+}
+
+/// Articles in input order, repeated as often as needed, until they hold
+/// at least `n` candidate sentences.
+fn to_size(all: Vec<Article>, n: usize) -> Vec<Article> {
+    let counts: Vec<usize> = all.iter().map(|a| sentences(a).len()).collect();
+    if counts.iter().all(|&c| c == 0) {
+        return all;
+    }
+    let mut out = Vec::new();
+    let mut have = 0;
+    'fill: loop {
+        for (a, &c) in all.iter().zip(&counts) {
+            if have >= n {
+                break 'fill;
+            }
+            out.push(a.clone());
+            have += c;
+        }
+    }
+    out
+}
+
+/// Peak resident memory of this process (Linux), in bytes.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Stage progress on stderr, only when stderr is a terminal.
+struct Progress {
+    label: Option<String>,
+}
+
+impl Progress {
+    fn new(size: Option<usize>, threads: usize) -> Self {
+        let label = std::io::stderr().is_terminal().then(|| match size {
+            Some(n) => format!("{n} sentences, {threads} thread(s)"),
+            None => format!("{threads} thread(s)"),
+        });
+        Progress { label }
+    }
+
+    /// Reports that `done` stages are finished.
+    fn stage(&self, done: usize) {
+        if let (Some(label), Some(next)) = (&self.label, STAGES.get(done)) {
+            let pct = 100 * done / STAGES.len();
+            eprint!("\r\x1b[2K{label}: {next} ({pct}%)");
+        }
+    }
+
+    fn clear(&self) {
+        if self.label.is_some() {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+fn parse_method(s: &str) -> Result<Method, String> {
+    Method::parse(s).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(stages: [f64; 7], rss: u64) -> Run {
+        Run {
+            sentences: 10,
+            articles: 1,
+            threads: 1,
+            generate: 0.0,
+            stages: stages.to_vec(),
+            sparse: false,
+            peak_rss_bytes: Some(rss),
+            agreement: None,
+        }
+    }
+
+    #[test]
+    fn median_is_per_stage_and_memory_the_peak() {
+        let m = median(&[
+            run([1.0, 9.0, 0.0, 0.0, 0.0, 0.0, 0.0], 5),
+            run([3.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0], 7),
+            run([2.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0], 6),
+        ])
+        .expect("three tries");
+        assert_eq!(&m.stages[..2], &[2.0, 2.0]);
+        assert_eq!(m.peak_rss_bytes, Some(7));
+        assert_eq!(m.total(), 4.0);
+        assert!(median(&[]).is_none());
+    }
+
+    #[test]
+    fn spearman_of_monotone_ties_and_reversed() {
+        assert!((spearman(&[1.0, 2.0, 3.0], &[10.0, 20.0, 90.0]) - 1.0).abs() < 1e-12);
+        assert!((spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]) + 1.0).abs() < 1e-12);
+        // Ties share their mean rank: ranks (0.5, 0.5, 2) against (0, 1, 2).
+        let r = spearman(&[1.0, 1.0, 2.0], &[1.0, 2.0, 3.0]);
+        assert!((r - 0.866_025_403_784_438_6).abs() < 1e-9, "{r}");
+        assert_eq!(spearman(&[1.0, 1.0], &[1.0, 2.0]), 0.0);
+    }
+
+    #[test]
+    fn to_size_repeats_articles_until_enough_sentences() {
+        let a = article_from_text("a".into(), None, "One here. Two here. Three.".into(), false);
+        let got = to_size(vec![a.clone()], 7);
+        assert_eq!(got.len(), 3);
+        assert_eq!(to_size(vec![a], 2).len(), 1);
+    }
+
+    #[test]
+    fn peak_rss_reads_proc_on_linux() {
+        if cfg!(target_os = "linux") {
+            assert!(peak_rss().is_some_and(|b| b > 0));
+        }
+    }
+}
