@@ -1,5 +1,4 @@
 use super::{PageRank, RankInput, Ranker, pagerank};
-use crate::parallel::Parallelism;
 use crate::similarity::{Graph, Measure};
 
 /// LexRank (Erkan & Radev, "LexRank: Graph-based Lexical Centrality as
@@ -61,65 +60,18 @@ impl Ranker for LexRank {
             return pagerank(&g, &self.pagerank, input.parallelism);
         };
         let linked = |w: f32| if w as f64 >= t { 1.0 } else { 0.0 };
-        match g {
-            Graph::Dense(mut a) => {
-                a.mapv_inplace(linked);
-                pagerank(&Graph::Dense(a), &self.pagerank, input.parallelism)
-            }
-            Graph::Sparse(s) => {
-                let g = Graph::Sparse(s);
-                let adjacency: Vec<Vec<u32>> = input.parallelism.map_range(g.len(), |i| {
-                    let mut out = Vec::new();
-                    g.for_each_neighbor(i, |j, w| {
-                        if linked(w) > 0.0 {
-                            out.push(j as u32);
-                        }
-                    });
-                    out
-                });
-                unit_pagerank(&adjacency, &self.pagerank, input.parallelism)
-            }
-        }
+        let unit = match g {
+            Graph::Dense(a) => Graph::Dense(a.mapv(linked)),
+            Graph::Sparse(s) => Graph::Sparse(s.map_weights(linked)),
+        };
+        pagerank(&unit, &self.pagerank, input.parallelism)
     }
-}
-
-/// [`pagerank`] over unit-weight edges given as neighbour lists (ascending),
-/// for a sparse graph whose weights can't be rewritten in place.
-fn unit_pagerank(
-    adjacency: &[Vec<u32>],
-    settings: &PageRank,
-    parallelism: Parallelism,
-) -> Vec<f64> {
-    let n = adjacency.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let d = settings.damping;
-    let mut x = vec![1.0 / n as f64; n];
-    for _ in 0..settings.max_iterations {
-        let spread: Vec<f64> = x
-            .iter()
-            .zip(adjacency)
-            .map(|(&xj, a)| if a.is_empty() { 0.0 } else { xj / a.len() as f64 })
-            .collect();
-        let dangling: f64 =
-            x.iter().zip(adjacency).filter(|(_, a)| a.is_empty()).map(|(xj, _)| xj).sum();
-        let base = (1.0 - d) / n as f64 + d * dangling / n as f64;
-        let next: Vec<f64> = parallelism.map_range(n, |i| {
-            base + d * adjacency[i].iter().map(|&j| spread[j as usize]).sum::<f64>()
-        });
-        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
-        x = next;
-        if change < settings.tolerance {
-            break;
-        }
-    }
-    x
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parallel::Parallelism;
     use crate::rank::{GraphOptions, Position};
     use crate::similarity::SparseOptions;
     use crate::vectorize::TermMatrix;

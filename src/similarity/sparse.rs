@@ -380,6 +380,18 @@ impl SparseGraph {
         (&self.cols[r.clone()], &self.weights[r])
     }
 
+    /// The same edges with weights mapped by `f` (an edge mapped to 0 or less
+    /// is no longer followed), without a background: the background stands
+    /// for pruned similarities, which `f` does not describe.
+    pub fn map_weights(&self, f: impl Fn(f32) -> f32) -> Self {
+        SparseGraph {
+            indptr: self.indptr.clone(),
+            cols: self.cols.clone(),
+            weights: self.weights.iter().map(|&w| f(w)).collect(),
+            background: Vec::new(),
+        }
+    }
+
     /// Per node, its total similarity to all other sentences minus the weight
     /// of its kept edges (never negative); empty for an [`exact`](Self::exact) graph.
     pub fn background(&self) -> &[f64] {
