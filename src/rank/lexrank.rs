@@ -49,13 +49,7 @@ pub struct LexRank {
 
 impl Ranker for LexRank {
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
-        let g = Graph::build(
-            input.matrix,
-            Measure::Cosine,
-            input.graph.dense_limit,
-            &input.graph.sparse,
-            input.parallelism,
-        );
+        let g = input.similarity_graph(Measure::Cosine);
         let Some(t) = self.threshold else {
             return pagerank(&g, &self.pagerank, input.parallelism);
         };

@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::TermId;
 use crate::error::{Error, Result};
 use crate::parallel::Parallelism;
-use crate::similarity::SparseOptions;
+use crate::similarity::{Graph, Measure, SparseOptions};
 use crate::vectorize::TermMatrix;
 
 /// Where a sentence sits.
@@ -89,6 +89,18 @@ pub struct RankInput<'a> {
 }
 
 impl RankInput<'_> {
+    /// The similarity graph of the sentences under `measure`, stored as
+    /// [`graph`](Self::graph) options say (exact up to the dense limit, pruned above).
+    pub fn similarity_graph(&self, measure: Measure) -> Graph {
+        Graph::build(
+            self.matrix,
+            measure,
+            self.graph.dense_limit,
+            &self.graph.sparse,
+            self.parallelism,
+        )
+    }
+
     /// Number of sentences.
     pub fn len(&self) -> usize {
         self.positions.len()

@@ -1,7 +1,7 @@
 use std::cmp::Ordering;
 
 use super::{Position, RankInput, Ranker};
-use crate::similarity::{Graph, Measure};
+use crate::similarity::Measure;
 
 /// PacSum (Zheng & Lapata, "Sentence Centrality Revisited for Unsupervised
 /// Summarization", ACL 2019), TF-IDF variant.
@@ -74,13 +74,7 @@ impl Default for PacSum {
 
 impl Ranker for PacSum {
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
-        let g = Graph::build(
-            input.matrix,
-            Measure::Cosine,
-            input.graph.dense_limit,
-            &input.graph.sparse,
-            input.parallelism,
-        );
+        let g = input.similarity_graph(Measure::Cosine);
         let n = g.len();
         // Range of the similarities of distinct pairs; unlinked pairs are 0.
         let (lo, hi, linked) = input

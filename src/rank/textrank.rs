@@ -1,5 +1,5 @@
 use super::{PageRank, RankInput, Ranker, pagerank};
-use crate::similarity::{Graph, Measure};
+use crate::similarity::Measure;
 
 /// TextRank (Mihalcea & Tarau, "TextRank: Bringing Order into Texts", EMNLP 2004).
 ///
@@ -18,13 +18,7 @@ pub struct TextRank {
 
 impl Ranker for TextRank {
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
-        let g = Graph::build(
-            input.matrix,
-            Measure::Overlap,
-            input.graph.dense_limit,
-            &input.graph.sparse,
-            input.parallelism,
-        );
+        let g = input.similarity_graph(Measure::Overlap);
         pagerank(&g, &self.pagerank, input.parallelism)
     }
 }

@@ -147,16 +147,7 @@ impl SparseGraph {
             Measure::Overlap => (0..n).map(|i| m.length(i).ln()).collect(),
         };
         let split = Split::new(m, measure, options.df_cap(m), &scale, parallelism);
-        let finish = |acc: f32, si: f32, sj: f32| match measure {
-            Measure::Cosine => {
-                let d = si * sj;
-                if d > 0.0 { (acc / d).min(1.0) } else { 0.0 }
-            }
-            Measure::Overlap => {
-                let d = si + sj;
-                if d > 0.0 { acc / d } else { 0.0 }
-            }
-        };
+        let finish = |acc: f32, si: f32, sj: f32| measure.finish_scaled(acc, si, sj);
         let block = BLOCK.max(n.div_ceil(MAX_BLOCKS));
         let blocks = n.div_ceil(block);
         let top_k = options.top_k;
