@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Whole-process speed of `salient summarize` against sumy's TextRank and LexRank.
+"""Whole-process speed of `salient summarize` against the Python peers:
+sumy's TextRank and LexRank, summa's TextRank and the lexrank package.
 
 Runs back to back on the same machine, on the peers' one-document news corpora
 (make_corpus.py: real ABC news sentences from the Lee corpus):
@@ -7,7 +8,7 @@ Runs back to back on the same machine, on the peers' one-document news corpora
   * salient: the whole process (start-up, JSONL reading, ranking, output),
     `salient summarize out/news_N.jsonl --scope articles -n 10 --format json`,
     median of --repeat runs, with rayon's default threads and with one;
-  * sumy: its own ranking time as run_peer.py reports it
+  * each peer: its own ranking time as run_peer.py reports it
     (total_ranking_seconds: split, tokenize, stem, rank, select; Python
     start-up, imports and JSON I/O excluded), one run each, single-threaded
     BLAS as in the peers' speed_bench.py.
@@ -42,17 +43,21 @@ def salient(binary, corpus, repeat, threads):
     return statistics.median(times), sentences
 
 
-def sumy(peers, corpus, method):
+def peer(peers, corpus, tool, method):
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [os.path.join(peers, ".venv", "bin", "python"), os.path.join(peers, "run_peer.py"),
-               corpus, "--tool", "sumy", "--method", method, "--sentences", "10",
+               corpus, "--tool", tool, "--method", method, "--sentences", "10",
                "--mode", "per-doc", "--out", os.path.join(tmp, "out.jsonl")]
         out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
     m = re.search(r"input_sentences=(\d+) setup_seconds=([\d.]+) total_ranking_seconds=([\d.]+)", out)
     if not m:
         raise SystemExit(f"unexpected run_peer.py output: {out!r}")
     return float(m.group(3)), int(m.group(1))
+
+
+PEERS = [("sumy TextRank", "sumy", "text-rank"), ("sumy LexRank", "sumy", "lex-rank"),
+         ("summa TextRank", "summa", "textrank"), ("lexrank LexRank", "lexrank", "lexrank")]
 
 
 def main():
@@ -68,20 +73,19 @@ def main():
         corpus = os.path.join(a.peers, "out", f"news_{n}.jsonl")
         s_default, s_sent = salient(a.salient, corpus, a.repeat, None)
         s_one, _ = salient(a.salient, corpus, a.repeat, 1)
-        tr, tr_sent = sumy(a.peers, corpus, "text-rank")
-        lr, lr_sent = sumy(a.peers, corpus, "lex-rank")
+        peers = {name: peer(a.peers, corpus, tool, method) for name, tool, method in PEERS}
         rows.append(dict(size=n, salient_sentences=s_sent, salient_s=s_default, salient_1thread_s=s_one,
-                         sumy_sentences=tr_sent, sumy_textrank_s=tr, sumy_lexrank_s=lr, lexrank_sentences=lr_sent))
+                         peers={name: dict(seconds=t, sentences=k) for name, (t, k) in peers.items()}))
         print(json.dumps(rows[-1]), flush=True)
     print()
-    print("| corpus | sentences (salient / sumy) | salient, whole process | salient, 1 thread "
-          "| sumy TextRank ranking | ratio | sumy LexRank ranking | ratio |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| corpus | sentences | salient, whole process | salient, 1 thread | "
+          + " | ".join(f"{name} | ratio" for name, _, _ in PEERS) + " |")
+    print("|---|---|---|---|" + "---|---|" * len(PEERS))
     for r in rows:
-        print(f"| news_{r['size']} | {r['salient_sentences']} / {r['sumy_sentences']} "
-              f"| {r['salient_s'] * 1000:.0f} ms | {r['salient_1thread_s'] * 1000:.0f} ms "
-              f"| {r['sumy_textrank_s']:.2f} s | {r['sumy_textrank_s'] / r['salient_s']:.0f}x "
-              f"| {r['sumy_lexrank_s']:.2f} s | {r['sumy_lexrank_s'] / r['salient_s']:.0f}x |")
+        cells = " | ".join(f"{r['peers'][name]['seconds']:.2f} s | {r['peers'][name]['seconds'] / r['salient_s']:.0f}x"
+                           for name, _, _ in PEERS)
+        print(f"| news_{r['size']} | {r['salient_sentences']} | {r['salient_s'] * 1000:.0f} ms "
+              f"| {r['salient_1thread_s'] * 1000:.0f} ms | {cells} |")
     if a.json:
         with open(a.json, "w") as f:
             json.dump(rows, f, indent=1)
