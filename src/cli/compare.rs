@@ -334,9 +334,25 @@ fn plot(
         .x_label_area_size(45)
         .y_label_area_size(60)
         .build_cartesian_2d(0.0..x_max * 1.05, 0.0..y_max)?;
-    chart.configure_mesh().x_desc(format!("summary length ({unit})")).y_desc(y_label).draw()?;
+    chart
+        .configure_mesh()
+        .x_desc(format!("summary length ({unit})"))
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_desc(y_label)
+        .draw()?;
     for (k, &m) in methods.iter().enumerate() {
-        let color = Palette99::pick(k).to_rgba();
+        // Dark, distinct colours first; Palette99 after them.
+        const COLORS: [RGBColor; 8] = [
+            RGBColor(31, 119, 180),
+            RGBColor(214, 39, 40),
+            RGBColor(44, 160, 44),
+            RGBColor(148, 103, 189),
+            RGBColor(255, 127, 14),
+            RGBColor(140, 86, 75),
+            RGBColor(23, 190, 207),
+            RGBColor(50, 50, 50),
+        ];
+        let color = COLORS.get(k).map_or_else(|| Palette99::pick(k).to_rgba(), |c| c.to_rgba());
         let points: Vec<(f64, f64)> =
             cells.iter().filter(|c| c.method == m).map(|c| (c.length as f64, value(c))).collect();
         chart
