@@ -27,6 +27,18 @@ impl Parallelism {
         }
     }
 
+    /// Maps `f` over owned `items`, keeping input order.
+    pub fn map_vec<T: Send, R: Send>(
+        self,
+        items: Vec<T>,
+        f: impl Fn(T) -> R + Sync + Send,
+    ) -> Vec<R> {
+        match self {
+            Parallelism::Serial => items.into_iter().map(f).collect(),
+            Parallelism::Parallel => items.into_par_iter().map(f).collect(),
+        }
+    }
+
     /// Maps `f` over `0..n`, keeping order.
     pub fn map_range<R: Send>(self, n: usize, f: impl Fn(usize) -> R + Sync + Send) -> Vec<R> {
         match self {

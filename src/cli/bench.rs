@@ -447,7 +447,8 @@ fn measure(
         let texts = generator.generate(size.unwrap_or(1_000), args.seed, par);
         generate = start.elapsed().as_secs_f64();
         laps.restart();
-        texts.into_iter().map(|a| article_from_text(a.id, None, a.text, false)).collect()
+        // Cleaned in parallel, as read_inputs does.
+        par.map_vec(texts, |a| article_from_text(a.id, None, a.text, false))
     } else {
         let corpora = read_inputs(&args.paths, &ReadOptions::default())?;
         let all: Vec<Article> = corpora.into_iter().flat_map(|c| c.articles).collect();

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Article, Corpus, article_from_text};
+use super::read::{Raw, RawCorpus};
 use crate::error::{Error, Result};
 
 /// Parses the JSONL file `name` (already read as `text`): `"text"` lines become
@@ -12,9 +12,8 @@ pub(super) fn read(
     name: &str,
     stem: &str,
     text: &str,
-    keep_all: bool,
-    main: &mut Vec<Article>,
-    instances: &mut Vec<Corpus>,
+    main: &mut Vec<Raw>,
+    instances: &mut Vec<RawCorpus>,
 ) -> Result<()> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = 0;
@@ -52,11 +51,9 @@ pub(super) fn read(
             let articles = documents
                 .into_iter()
                 .enumerate()
-                .map(|(k, doc)| {
-                    article_from_text(format!("{id}#{}", k + 1), path.clone(), doc, keep_all)
-                })
+                .map(|(k, text)| Raw { id: format!("{id}#{}", k + 1), path: path.clone(), text })
                 .collect();
-            instances.push(Corpus { id: Some(id), articles, references });
+            instances.push(RawCorpus { id, articles, references });
         } else if let Some(text) = object.get("text") {
             let Value::String(text) = text else {
                 return Err(fail("\"text\" is not a string".into()));
@@ -64,7 +61,7 @@ pub(super) fn read(
             if is_blank(text) {
                 return Err(fail("\"text\" is empty".into()));
             }
-            main.push(article_from_text(id, path, text.clone(), keep_all));
+            main.push(Raw { id, path, text: text.clone() });
         } else {
             return Err(fail("neither \"text\" nor \"documents\"".into()));
         }

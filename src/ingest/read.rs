@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Corpus, article_from_text, jsonl};
 use crate::error::{Error, Result};
+use crate::parallel::Parallelism;
 
 /// Options for [`read_inputs`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,13 +35,11 @@ pub struct ReadOptions {
 /// A missing or unreadable path, a folder without text files, an input that is
 /// empty, binary or not UTF-8, and a malformed JSONL line or file.
 pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> Result<Vec<Corpus>> {
-    let keep_all = options.keep_all;
-    let mut main = Corpus { id: None, articles: Vec::new(), references: Vec::new() };
-    let mut instances = Vec::new();
+    let mut main: Vec<Raw> = Vec::new();
+    let mut instances: Vec<RawCorpus> = Vec::new();
     for input in inputs {
         if input == "-" {
-            let text = read_stdin()?;
-            main.articles.push(article_from_text("stdin".into(), None, text, keep_all));
+            main.push(Raw { id: "stdin".into(), path: None, text: read_stdin()? });
             continue;
         }
         let path = Path::new(input);
@@ -56,22 +55,44 @@ pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> Result<Vec<Corpu
             for file in files {
                 let name = file.display().to_string();
                 let text = read_text(&file, &name)?;
-                main.articles.push(article_from_text(stem(&file), Some(name), text, keep_all));
+                main.push(Raw { id: stem(&file), path: Some(name), text });
             }
         } else if has_extension(path, &["jsonl"]) {
             let text = read_text(path, input)?;
-            jsonl::read(input, &stem(path), &text, keep_all, &mut main.articles, &mut instances)?;
+            jsonl::read(input, &stem(path), &text, &mut main, &mut instances)?;
         } else {
             let text = read_text(path, input)?;
-            main.articles.push(article_from_text(stem(path), Some(input.clone()), text, keep_all));
+            main.push(Raw { id: stem(path), path: Some(input.clone()), text });
         }
     }
+    // Reading validates inputs in order, so the first bad one is the one
+    // reported; cleaning is independent per article and runs in parallel.
+    let clean = |raw: Vec<Raw>| {
+        Parallelism::Parallel
+            .map_vec(raw, |r| article_from_text(r.id, r.path, r.text, options.keep_all))
+    };
     let mut corpora = Vec::with_capacity(instances.len() + 1);
-    if !main.articles.is_empty() {
-        corpora.push(main);
+    if !main.is_empty() {
+        corpora.push(Corpus { id: None, articles: clean(main), references: Vec::new() });
     }
-    corpora.extend(instances);
+    for RawCorpus { id, articles, references } in instances {
+        corpora.push(Corpus { id: Some(id), articles: clean(articles), references });
+    }
     Ok(corpora)
+}
+
+/// An input's text before cleaning.
+pub(super) struct Raw {
+    pub(super) id: String,
+    pub(super) path: Option<String>,
+    pub(super) text: String,
+}
+
+/// A JSONL instance before cleaning.
+pub(super) struct RawCorpus {
+    pub(super) id: String,
+    pub(super) articles: Vec<Raw>,
+    pub(super) references: Vec<String>,
 }
 
 fn read_stdin() -> Result<String> {
