@@ -172,13 +172,44 @@ pub struct Summarizer {
     analyzer: Analyzer,
 }
 
-/// A sentence in scope, ready for ranking.
-struct Unit<'a> {
-    article: usize,
-    index: usize,
-    of: usize,
-    span: Sentence,
-    text: &'a str,
+/// The candidate sentences of some articles, in article then sentence order,
+/// as parallel lists: what ranking and selection work on.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates<'a> {
+    /// Each sentence's text, a slice of its article's text.
+    pub texts: Vec<&'a str>,
+    /// Each sentence's byte span in its article's text.
+    pub spans: Vec<Sentence>,
+    /// Where each sentence sits.
+    pub positions: Vec<Position>,
+}
+
+impl Candidates<'_> {
+    /// Number of candidate sentences.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+}
+
+/// Segments every article (in parallel, collected in input order) into its
+/// candidate sentences.
+pub fn candidates(articles: &[Article], parallelism: Parallelism) -> Candidates<'_> {
+    let all = parallelism.map(articles, sentences);
+    let mut out = Candidates::default();
+    for (a, (article, spans)) in articles.iter().zip(all).enumerate() {
+        let of = spans.len();
+        for (index, span) in spans.into_iter().enumerate() {
+            out.texts.push(&article.text[span.start..span.end]);
+            out.spans.push(span);
+            out.positions.push(Position { article: a, index, of });
+        }
+    }
+    out
 }
 
 impl Summarizer {
@@ -196,8 +227,8 @@ impl Summarizer {
 
     /// Summarizes one article.
     pub fn summarize_article(&self, article: &Article) -> ArticleSummary {
-        let units = units(std::slice::from_ref(article), Parallelism::Serial);
-        let mut chosen = self.choose(&units);
+        let found = candidates(std::slice::from_ref(article), Parallelism::Serial);
+        let mut chosen = self.choose(&found);
         if self.config.order != Some(Order::Score) {
             chosen.sort_by_key(|(c, _)| c.sentence);
         }
@@ -206,12 +237,9 @@ impl Summarizer {
             path: article.path.clone(),
             title: article.title.clone(),
             date: article.date.clone(),
-            sentence_count: units.len(),
+            sentence_count: found.len(),
             set_aside: article.set_aside.clone(),
-            summary: chosen
-                .iter()
-                .map(|(c, score)| extract(article, &units[c.sentence], c, *score))
-                .collect(),
+            summary: chosen.iter().map(|(c, score)| extract(article, &found, c, *score)).collect(),
         }
     }
 
@@ -223,15 +251,15 @@ impl Summarizer {
     /// One summary of all `articles` together: ranked over every sentence,
     /// each fact once, each sentence traced to its article.
     pub fn summarize_corpus(&self, id: Option<String>, articles: &[Article]) -> CorpusSummary {
-        let units = units(articles, self.config.parallelism);
-        let mut chosen = self.choose(&units);
+        let found = candidates(articles, self.config.parallelism);
+        let mut chosen = self.choose(&found);
         match self.config.order.unwrap_or(Order::Date) {
             Order::Score => {}
             Order::Position => chosen.sort_by_key(|(c, _)| c.sentence),
             Order::Date => {
                 // Dated articles first, by date; then undated ones by id; ties by input order.
                 chosen.sort_by(|(a, _), (b, _)| {
-                    let (ua, ub) = (&units[a.sentence], &units[b.sentence]);
+                    let (ua, ub) = (&found.positions[a.sentence], &found.positions[b.sentence]);
                     date_key(&articles[ua.article], ua.article)
                         .cmp(&date_key(&articles[ub.article], ub.article))
                         .then(ua.index.cmp(&ub.index))
@@ -241,21 +269,20 @@ impl Summarizer {
         CorpusSummary {
             id,
             article_count: articles.len(),
-            sentence_count: units.len(),
+            sentence_count: found.len(),
             summary: chosen
                 .iter()
                 .map(|(c, score)| {
-                    let u = &units[c.sentence];
-                    let article = &articles[u.article];
+                    let article = &articles[found.positions[c.sentence].article];
                     CorpusExtract {
                         article: article.id.clone(),
-                        extract: extract(article, u, c, *score),
+                        extract: extract(article, &found, c, *score),
                         also_in: c
                             .duplicates
                             .iter()
                             .map(|&d| SourceRef {
-                                article: articles[units[d].article].id.clone(),
-                                index: units[d].index,
+                                article: articles[found.positions[d].article].id.clone(),
+                                index: found.positions[d].index,
                             })
                             .collect(),
                     }
@@ -264,20 +291,16 @@ impl Summarizer {
         }
     }
 
-    /// Ranks and selects among `units`, returning choices with their scores.
-    fn choose(&self, units: &[Unit<'_>]) -> Vec<(Chosen, f64)> {
-        let texts: Vec<&str> = units.iter().map(|u| u.text).collect();
+    /// Ranks and selects among `found`, returning choices with their scores.
+    fn choose(&self, found: &Candidates<'_>) -> Vec<(Chosen, f64)> {
+        let texts = &found.texts;
         let mut vocabulary = Vocabulary::default();
-        let ids = self.analyzer.analyze_all(&texts, &mut vocabulary, self.config.parallelism);
+        let ids = self.analyzer.analyze_all(texts, &mut vocabulary, self.config.parallelism);
         let matrix = TermMatrix::new(&ids, vocabulary.len());
-        let positions: Vec<Position> = units
-            .iter()
-            .map(|u| Position { article: u.article, index: u.index, of: u.of })
-            .collect();
         let input = RankInput {
             matrix: &matrix,
             sequences: &ids,
-            positions: &positions,
+            positions: &found.positions,
             graph: &self.config.graph,
             parallelism: self.config.parallelism,
         };
@@ -293,23 +316,6 @@ impl Summarizer {
     }
 }
 
-fn units(articles: &[Article], parallelism: Parallelism) -> Vec<Unit<'_>> {
-    // Articles segment independently; collected in input order.
-    let all = parallelism.map(articles, sentences);
-    let mut out = Vec::new();
-    for (a, (article, spans)) in articles.iter().zip(all).enumerate() {
-        let of = spans.len();
-        out.extend(spans.into_iter().enumerate().map(|(index, span)| Unit {
-            article: a,
-            index,
-            of,
-            span,
-            text: &article.text[span.start..span.end],
-        }));
-    }
-    out
-}
-
 fn date_key(article: &Article, index: usize) -> (bool, &str, &str, usize) {
     match &article.date {
         Some(d) => (false, d.as_str(), "", index),
@@ -317,25 +323,25 @@ fn date_key(article: &Article, index: usize) -> (bool, &str, &str, usize) {
     }
 }
 
-/// The summary entry for a chosen unit.
-fn extract(article: &Article, unit: &Unit<'_>, chosen: &Chosen, score: f64) -> Extract {
-    let end = cut(article, unit, chosen.words_kept);
+/// The summary entry for a chosen candidate of `article`.
+fn extract(article: &Article, found: &Candidates<'_>, chosen: &Chosen, score: f64) -> Extract {
+    let span = found.spans[chosen.sentence];
+    let end = cut(span, found.texts[chosen.sentence], chosen.words_kept);
     Extract {
-        index: unit.index,
-        start: unit.span.start,
+        index: found.positions[chosen.sentence].index,
+        start: span.start,
         end,
         score,
         rank: chosen.rank,
-        text: collapse(&article.text[unit.span.start..end]),
+        text: collapse(&article.text[span.start..end]),
     }
 }
 
-/// End offset of a sentence cut after `words_kept` words, or its full end.
-fn cut(article: &Article, unit: &Unit<'_>, words_kept: Option<usize>) -> usize {
+/// End offset of a sentence (`text` at `span`) cut after `words_kept` words, or its full end.
+fn cut(span: Sentence, text: &str, words_kept: Option<usize>) -> usize {
     let Some(k) = words_kept else {
-        return unit.span.end;
+        return span.end;
     };
-    let text = &article.text[unit.span.start..unit.span.end];
     let mut seen = 0;
     let mut in_word = false;
     for (i, c) in text.char_indices() {
@@ -343,7 +349,7 @@ fn cut(article: &Article, unit: &Unit<'_>, words_kept: Option<usize>) -> usize {
             if in_word {
                 seen += 1;
                 if seen == k {
-                    return unit.span.start + i;
+                    return span.start + i;
                 }
             }
             in_word = false;
@@ -351,7 +357,7 @@ fn cut(article: &Article, unit: &Unit<'_>, words_kept: Option<usize>) -> usize {
             in_word = true;
         }
     }
-    unit.span.end
+    span.end
 }
 
 /// Collapses runs of whitespace to one space.

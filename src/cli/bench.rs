@@ -7,15 +7,17 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use clap::{Args as ClapArgs, ValueEnum};
+
+use super::options::parse_method;
 use serde::{Deserialize, Serialize};
 
 use salient::analyze::{Analyzer, Language, Vocabulary};
 use salient::ingest::{Article, ReadOptions, article_from_text, read_inputs};
 use salient::parallel::Parallelism;
-use salient::rank::{GraphOptions, Method, Position, RankInput, RankParams, pagerank};
+use salient::rank::{GraphOptions, Method, RankInput, RankParams, pagerank};
 use salient::select::select;
 use salient::similarity::{Graph, Measure, SparseGraph, dense};
-use salient::summarize::{Config, sentences};
+use salient::summarize::{Candidates, Config, candidates, sentences};
 use salient::synthetic::Generator;
 use salient::vectorize::TermMatrix;
 
@@ -459,16 +461,8 @@ fn measure(
     };
     laps.lap();
 
-    // segment: candidate sentences of every article, then their texts.
-    let spans = par.map(&articles, sentences);
-    let mut texts: Vec<&str> = Vec::new();
-    let mut positions: Vec<Position> = Vec::new();
-    for (a, (article, spans)) in articles.iter().zip(&spans).enumerate() {
-        for (index, s) in spans.iter().enumerate() {
-            texts.push(&article.text[s.start..s.end]);
-            positions.push(Position { article: a, index, of: spans.len() });
-        }
-    }
+    // segment: candidate sentences of every article, as the summarizer finds them.
+    let Candidates { texts, positions, .. } = candidates(&articles, par);
     laps.lap();
 
     let analyzer = Analyzer::new(Language::English);
@@ -695,10 +689,6 @@ impl Progress {
             eprint!("\r\x1b[2K");
         }
     }
-}
-
-fn parse_method(s: &str) -> Result<Method, String> {
-    Method::parse(s).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

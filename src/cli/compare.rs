@@ -14,6 +14,7 @@ use salient::rank::Method;
 use salient::select::Budget;
 use salient::summarize::{Config, Summarizer};
 
+use super::options::{parse_language, parse_method};
 use super::progress::Progress;
 
 /// Compare methods and summary lengths side by side.
@@ -60,14 +61,6 @@ pub struct Args {
     /// Print each method's summary next to the others (one article only).
     #[arg(long)]
     pub side_by_side: bool,
-}
-
-fn parse_method(s: &str) -> Result<Method, String> {
-    Method::parse(s).map_err(|e| e.to_string())
-}
-
-fn parse_language(s: &str) -> Result<Language, String> {
-    Language::parse(s).map_err(|e| e.to_string())
 }
 
 /// One summary: the selected sentences as (article id, index) and their texts.

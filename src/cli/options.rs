@@ -138,11 +138,11 @@ impl SummaryArgs {
     }
 }
 
-fn parse_method(s: &str) -> Result<Method, String> {
+pub fn parse_method(s: &str) -> Result<Method, String> {
     Method::parse(s).map_err(|e| e.to_string())
 }
 
-fn parse_language(s: &str) -> Result<Language, String> {
+pub fn parse_language(s: &str) -> Result<Language, String> {
     Language::parse(s).map_err(|e| e.to_string())
 }
 
