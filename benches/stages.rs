@@ -14,7 +14,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 use salient::analyze::{Analyzer, Language, TermId, Vocabulary};
-use salient::ingest::{Article, article_from_text};
+use salient::ingest::Article;
 use salient::parallel::Parallelism;
 use salient::rank::{PageRank, pagerank};
 use salient::similarity::{Graph, Measure, SparseGraph, SparseOptions, dense};
@@ -34,7 +34,7 @@ fn articles(n: usize) -> Vec<Article> {
     Generator::from_seeds()
         .generate(n, 42, Parallelism::Parallel)
         .into_iter()
-        .map(|a| article_from_text(a.id, None, a.text, false))
+        .map(|a| Article::from_text(a.id, a.text))
         .collect()
 }
 
@@ -143,10 +143,8 @@ fn top(x: &[f64]) -> usize {
 
 fn rank(c: &mut Criterion) {
     // Known answer: TextRank's best sentence of the bundled seed articles.
-    let seeds: Vec<Article> = SEEDS
-        .iter()
-        .map(|(id, text)| article_from_text((*id).into(), None, (*text).into(), false))
-        .collect();
+    let seeds: Vec<Article> =
+        SEEDS.iter().map(|(id, text)| Article::from_text(*id, *text)).collect();
     let texts_seeds = texts(&seeds);
     assert_eq!(texts_seeds.len(), SEED_SENTENCES);
     let m = matrix(&texts_seeds);

@@ -8,21 +8,46 @@
 //! [`rank`] → [`select`], tied together by [`summarize`]; [`evaluate`] scores
 //! summaries with ROUGE.
 //!
+//! The one-call entry point summarizes a text:
+//!
 //! ```
-//! use salient::ingest::article_from_text;
-//! use salient::summarize::{Config, Summarizer};
+//! use salient::summarize::{Config, summarize};
 //! use salient::select::Budget;
 //!
 //! let text = "The talks began in Abu Dhabi on Wednesday. Both sides called the talks \
 //!             productive. The weather was cold. The talks continue on Thursday in Abu Dhabi.";
-//! let article = article_from_text("demo".into(), None, text.into(), false);
 //! let mut config = Config::default();
 //! config.selection.budget = Budget::Sentences(1);
-//! let summary = Summarizer::new(config)?.summarize_article(&article);
+//! let summary = summarize(text, &config)?;
 //! assert_eq!(summary.summary.len(), 1);
 //! assert_eq!(summary.sentence_count, 4);
 //! let s = &summary.summary[0];
 //! assert_eq!(&text[s.start..s.end], s.text);
+//! # Ok::<(), salient::Error>(())
+//! ```
+//!
+//! The stages are public steps, so a caller can rank once and select at
+//! several lengths:
+//!
+//! ```
+//! use salient::ingest::Article;
+//! use salient::rank::Method;
+//! use salient::select::Budget;
+//! use salient::summarize::{Config, Summarizer};
+//!
+//! let articles = [
+//!     Article::from_text("a", "Rain fell on the city. The river rose by a metre. Schools closed early."),
+//!     Article::from_text("b", "The river rose overnight. Roads near the river were closed."),
+//! ];
+//! let summarizer = Summarizer::new(Config::corpus_default().with_method(Method::Lexrank))?;
+//! let ranked = summarizer.rank(summarizer.candidates(&articles));
+//! for n in 1..=3 {
+//!     let mut selection = summarizer.config().selection.clone();
+//!     selection.budget = Budget::Sentences(n);
+//!     let summary = summarizer.corpus_summary(None, &articles, &ranked, &selection);
+//!     assert_eq!(summary.summary.len(), n);
+//!     assert_eq!(summary.sources.len(), 2);
+//! }
 //! # Ok::<(), salient::Error>(())
 //! ```
 #![deny(missing_docs)]

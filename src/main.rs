@@ -15,8 +15,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-            eprintln!("salient: error: {}", chain.join(": "));
+            eprintln!("salient: error: {}", cli::one_line(&e));
             ExitCode::from(2)
         }
     }

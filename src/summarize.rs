@@ -1,16 +1,30 @@
 //! The pipeline end to end: articles in, per-article and cross-corpus
 //! summaries out.
 //!
-//! segment → analyze → vectorize → rank → select, once per article and once
-//! over all sentences of all articles for the corpus summary.
+//! The stages run in one order, defined here and nowhere else:
+//! [`Summarizer::candidates`] (segment) → [`Summarizer::rank`] (analyze,
+//! vectorize, similarity, rank) → [`Ranked::select`] (select) → the summary
+//! types. Callers that need a stage's result — a comparison that ranks once
+//! and selects at several lengths, a benchmark that times each stage through
+//! an [`Observer`] — call the steps; everyone else calls
+//! [`Summarizer::summarize_articles`], [`Summarizer::summarize_corpus`] or
+//! [`summarize`].
+//!
+//! Many articles run in parallel over articles, each one serially inside
+//! (the work of a 20-sentence article is too small to share out); an article
+//! or corpus of [`PARALLEL_MIN_SENTENCES`] or more parallelises inside.
+
+use std::borrow::Borrow;
+use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{Analyzer, Language, Vocabulary};
-use crate::error::Result;
+use crate::analyze::{Analyzer, Language, TermId, Vocabulary};
+use crate::error::{Error, Result};
 use crate::ingest::{Article, BlockKind, SetAside};
 use crate::parallel::Parallelism;
-use crate::rank::{GraphOptions, Method, Position, RankInput, RankParams};
+use crate::rank::{GraphOptions, Method, MethodConfig, Position, RankInput};
 use crate::segment;
 use crate::select::{Chosen, Selection, select};
 use crate::vectorize::TermMatrix;
@@ -31,10 +45,8 @@ pub enum Order {
 /// can be replayed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Config {
-    /// Ranking method.
-    pub method: Method,
-    /// Ranker parameters.
-    pub params: RankParams,
+    /// Ranking method and its parameters.
+    pub ranker: MethodConfig,
     /// Budget and redundancy control.
     pub selection: Selection,
     /// Language of the text.
@@ -51,8 +63,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            method: Method::Textrank,
-            params: RankParams::default(),
+            ranker: Method::Textrank.config(),
             selection: Selection::default(),
             language: Language::English,
             order: None,
@@ -68,9 +79,41 @@ impl Config {
     /// 2003 and 2004 development clusters (docs/quality.md); results are flat
     /// for diversity between 0.3 and 0.5.
     pub fn corpus_default() -> Self {
-        let mut config = Config { method: Method::Tfidf, ..Config::default() };
+        let mut config = Config { ranker: Method::Tfidf.config(), ..Config::default() };
         config.selection.diversity = 0.4;
         config
+    }
+
+    /// The ranking method.
+    pub fn method(&self) -> Method {
+        self.ranker.method()
+    }
+
+    /// These settings with `method` at its default parameters.
+    pub fn with_method(mut self, method: Method) -> Self {
+        self.ranker = method.config();
+        self
+    }
+
+    /// Checks every setting: the budget, the method's parameters, the
+    /// selection thresholds.
+    pub fn validate(&self) -> Result<()> {
+        self.selection.budget.validate()?;
+        self.ranker.validate()?;
+        let unit = |setting: &'static str, x: f64| {
+            if (0.0..=1.0).contains(&x) {
+                Ok(())
+            } else {
+                Err(Error::InvalidSetting {
+                    setting,
+                    reason: format!("must be in [0, 1], got {x}"),
+                })
+            }
+        };
+        unit("diversity", self.selection.diversity)?;
+        unit("redundancy threshold", self.selection.redundancy_threshold)?;
+        unit("duplicate threshold", self.selection.duplicate_threshold)?;
+        Ok(())
     }
 }
 
@@ -89,6 +132,10 @@ pub struct Extract {
     pub rank: usize,
     /// `text[start..end]` with runs of whitespace collapsed to one space.
     pub text: String,
+    /// Whether `--truncate` cut this sentence short at the word budget (it
+    /// is then printed last).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
 }
 
 /// The summary of one article.
@@ -98,6 +145,8 @@ pub struct ArticleSummary {
     pub id: String,
     /// Path it was read from.
     pub path: Option<String>,
+    /// Where it was published, if known.
+    pub url: Option<String>,
     /// Title, if known.
     pub title: Option<String>,
     /// ISO date, if known.
@@ -131,16 +180,32 @@ pub struct CorpusExtract {
     pub also_in: Vec<SourceRef>,
 }
 
+/// An article of a corpus, as the corpus summary names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Article id (what [`CorpusExtract::article`] refers to).
+    pub id: String,
+    /// Title, if known.
+    pub title: Option<String>,
+    /// ISO date, if known.
+    pub date: Option<String>,
+    /// Path it was read from.
+    pub path: Option<String>,
+    /// Where it was published, if known.
+    pub url: Option<String>,
+}
+
 /// The summary of a whole corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusSummary {
-    /// Instance id for JSONL datasets; `None` for files.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Instance id for JSONL datasets; `None` for the run's files.
     pub id: Option<String>,
     /// Number of articles.
     pub article_count: usize,
     /// Number of candidate sentences over all articles.
     pub sentence_count: usize,
+    /// Every article of the corpus, in input order.
+    pub sources: Vec<Source>,
     /// The summary, in print order.
     pub summary: Vec<CorpusExtract>,
 }
@@ -163,13 +228,6 @@ pub fn sentences(article: &Article) -> Vec<Sentence> {
         .flat_map(|b| segment::sentences(&article.text, b.start..b.end))
         .map(|r| Sentence { start: r.start, end: r.end })
         .collect()
-}
-
-/// Summarizes articles and corpora under one [`Config`].
-#[derive(Debug)]
-pub struct Summarizer {
-    config: Config,
-    analyzer: Analyzer,
 }
 
 /// The candidate sentences of some articles, in article then sentence order,
@@ -212,12 +270,136 @@ pub fn candidates(articles: &[Article], parallelism: Parallelism) -> Candidates<
     out
 }
 
+/// From this many candidate sentences on, one article or corpus is worth
+/// sharing out across threads; below, its stages run on one thread (a
+/// 20-sentence article takes tens of microseconds, less than handing work
+/// to other threads costs).
+pub const PARALLEL_MIN_SENTENCES: usize = 2_000;
+
+/// The stages, in pipeline order, as an [`Observer`] sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Sentence segmentation.
+    Segment,
+    /// Tokenization, stop words, stemming, interning.
+    Analyze,
+    /// The TF-IDF matrix.
+    Vectorize,
+    /// The similarity graph (graph methods only).
+    Similarity,
+    /// The ranker, without its similarity graph.
+    Rank,
+    /// Budget and redundancy control.
+    Select,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 6] = [
+        Stage::Segment,
+        Stage::Analyze,
+        Stage::Vectorize,
+        Stage::Similarity,
+        Stage::Rank,
+        Stage::Select,
+    ];
+
+    /// The stage's name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Stage::Segment => "segment",
+            Stage::Analyze => "analyze",
+            Stage::Vectorize => "vectorize",
+            Stage::Similarity => "similarity",
+            Stage::Rank => "rank",
+            Stage::Select => "select",
+        }
+    }
+}
+
+/// Told how long each stage took: the timing hook of a benchmark. With many
+/// articles summarized in parallel, it is called from several threads.
+pub trait Observer: Sync {
+    /// `stage` just took `elapsed` (for one article, or one corpus).
+    fn stage(&self, stage: Stage, elapsed: Duration);
+}
+
+thread_local! {
+    /// Time spent building similarity graphs on this thread since the last
+    /// [`take_similarity_time`]. Graph rankers build their graph inside
+    /// `rank`, on the calling thread; this is how the pipeline tells the
+    /// similarity stage from the ranking proper without every ranker
+    /// reporting it.
+    static SIMILARITY_TIME: Cell<Duration> = const { Cell::new(Duration::ZERO) };
+}
+
+/// Adds `elapsed` to this thread's similarity time.
+pub(crate) fn add_similarity_time(elapsed: Duration) {
+    SIMILARITY_TIME.with(|t| t.set(t.get() + elapsed));
+}
+
+fn take_similarity_time() -> Duration {
+    SIMILARITY_TIME.with(|t| t.replace(Duration::ZERO))
+}
+
+/// Candidates analyzed, vectorized and ranked: what selection works on.
+/// Selecting again at another length does not redo any earlier stage.
+#[derive(Debug)]
+pub struct Ranked<'a> {
+    candidates: Candidates<'a>,
+    matrix: TermMatrix,
+    scores: Vec<f64>,
+    words: Vec<usize>,
+}
+
+impl<'a> Ranked<'a> {
+    /// The candidates that were ranked.
+    pub fn candidates(&self) -> &Candidates<'a> {
+        &self.candidates
+    }
+
+    /// One score per candidate, higher is better.
+    pub fn scores(&self) -> &[f64] {
+        &self.scores
+    }
+
+    /// The candidates' TF-IDF matrix.
+    pub fn matrix(&self) -> &TermMatrix {
+        &self.matrix
+    }
+
+    /// Chooses sentences within `selection`'s budget, in the order chosen.
+    pub fn select(&self, selection: &Selection) -> Vec<Chosen> {
+        select(selection, &self.scores, &self.words, &self.matrix)
+    }
+}
+
+/// Summarizes articles and corpora under one [`Config`].
+pub struct Summarizer {
+    config: Config,
+    analyzer: Analyzer,
+    observer: Option<Box<dyn Observer + Send>>,
+}
+
+impl std::fmt::Debug for Summarizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Summarizer").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
 impl Summarizer {
-    /// A summarizer for `config`; fails on an invalid budget.
+    /// A summarizer for `config`; fails on an invalid setting (see [`Config::validate`]).
     pub fn new(config: Config) -> Result<Self> {
-        config.selection.budget.validate()?;
+        config.validate()?;
         let analyzer = Analyzer::new(config.language);
-        Ok(Summarizer { config, analyzer })
+        Ok(Summarizer { config, analyzer, observer: None })
+    }
+
+    /// This summarizer, telling `observer` how long each stage takes.
+    pub fn with_observer(mut self, observer: Box<dyn Observer + Send>) -> Self {
+        self.observer = Some(observer);
+        self
     }
 
     /// The configuration.
@@ -225,44 +407,117 @@ impl Summarizer {
         &self.config
     }
 
-    /// Summarizes one article.
-    pub fn summarize_article(&self, article: &Article) -> ArticleSummary {
-        let found = candidates(std::slice::from_ref(article), Parallelism::Serial);
-        let mut chosen = self.choose(&found);
+    /// Runs `f` as `stage`, reporting its time to the observer.
+    fn timed<R>(&self, stage: Stage, f: impl FnOnce() -> R) -> R {
+        let Some(observer) = &self.observer else {
+            return f();
+        };
+        let start = Instant::now();
+        let out = f();
+        observer.stage(stage, start.elapsed());
+        out
+    }
+
+    /// Parallel inside one scope only when it is large enough to pay.
+    fn inner_parallelism(&self, sentences: usize) -> Parallelism {
+        match self.config.parallelism {
+            Parallelism::Parallel if sentences >= PARALLEL_MIN_SENTENCES => Parallelism::Parallel,
+            _ => Parallelism::Serial,
+        }
+    }
+
+    /// Stage 1, segment: the candidate sentences of `articles`, in order.
+    pub fn candidates<'a>(&self, articles: &'a [Article]) -> Candidates<'a> {
+        // Segmenting is cheap per article; many articles are worth sharing out.
+        let parallelism =
+            if articles.len() > 1 { self.config.parallelism } else { Parallelism::Serial };
+        self.timed(Stage::Segment, || candidates(articles, parallelism))
+    }
+
+    /// Stages 2–5, analyze → vectorize → similarity → rank: one score per candidate.
+    pub fn rank<'a>(&self, candidates: Candidates<'a>) -> Ranked<'a> {
+        let parallelism = self.inner_parallelism(candidates.len());
+        let texts = &candidates.texts;
+        let ids = self.timed(Stage::Analyze, || {
+            let mut vocabulary = Vocabulary::default();
+            let ids = self.analyzer.analyze_all(texts, &mut vocabulary, parallelism);
+            (ids, vocabulary.len())
+        });
+        let (sequences, n_terms): (Vec<Vec<TermId>>, usize) = ids;
+        let matrix = self.timed(Stage::Vectorize, || TermMatrix::new(&sequences, n_terms));
+        let input = RankInput {
+            matrix: &matrix,
+            sequences: &sequences,
+            positions: &candidates.positions,
+            graph: &self.config.graph,
+            parallelism,
+        };
+        take_similarity_time();
+        let start = Instant::now();
+        let scores = self.config.ranker.ranker().rank(&input);
+        let total = start.elapsed();
+        let similarity = take_similarity_time();
+        if let Some(observer) = &self.observer {
+            if !similarity.is_zero() {
+                observer.stage(Stage::Similarity, similarity);
+            }
+            observer.stage(Stage::Rank, total.saturating_sub(similarity));
+        }
+        let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
+        Ranked { candidates, matrix, scores, words }
+    }
+
+    /// Stage 6 and the summary of one article from its ranked candidates.
+    pub fn article_summary(
+        &self,
+        article: &Article,
+        ranked: &Ranked<'_>,
+        selection: &Selection,
+    ) -> ArticleSummary {
+        let found = ranked.candidates();
+        let mut chosen = self.timed(Stage::Select, || ranked.select(selection));
         if self.config.order != Some(Order::Score) {
-            chosen.sort_by_key(|(c, _)| c.sentence);
+            // A sentence cut at the budget ends the summary, never precedes a full one.
+            chosen.sort_by_key(|c| (c.words_kept.is_some(), c.sentence));
         }
         ArticleSummary {
             id: article.id.clone(),
             path: article.path.clone(),
+            url: article.url.clone(),
             title: article.title.clone(),
             date: article.date.clone(),
             sentence_count: found.len(),
             set_aside: article.set_aside.clone(),
-            summary: chosen.iter().map(|(c, score)| extract(article, &found, c, *score)).collect(),
+            summary: chosen
+                .iter()
+                .map(|c| extract(article, found, c, ranked.scores[c.sentence]))
+                .collect(),
         }
     }
 
-    /// Summarizes every article on its own.
-    pub fn summarize_articles(&self, articles: &[Article]) -> Vec<ArticleSummary> {
-        articles.iter().map(|a| self.summarize_article(a)).collect()
-    }
-
-    /// One summary of all `articles` together: ranked over every sentence,
-    /// each fact once, each sentence traced to its article.
-    pub fn summarize_corpus(&self, id: Option<String>, articles: &[Article]) -> CorpusSummary {
-        let found = candidates(articles, self.config.parallelism);
-        let mut chosen = self.choose(&found);
+    /// Stage 6 and the summary of a corpus from its ranked candidates
+    /// (`ranked` must come from [`candidates`](Self::candidates) of `articles`).
+    pub fn corpus_summary(
+        &self,
+        id: Option<String>,
+        articles: &[Article],
+        ranked: &Ranked<'_>,
+        selection: &Selection,
+    ) -> CorpusSummary {
+        let found = ranked.candidates();
+        let mut chosen = self.timed(Stage::Select, || ranked.select(selection));
         match self.config.order.unwrap_or(Order::Date) {
             Order::Score => {}
-            Order::Position => chosen.sort_by_key(|(c, _)| c.sentence),
+            Order::Position => chosen.sort_by_key(|c| (c.words_kept.is_some(), c.sentence)),
             Order::Date => {
                 // Dated articles first, by date; then undated ones by id; ties by input order.
-                chosen.sort_by(|(a, _), (b, _)| {
+                chosen.sort_by(|a, b| {
                     let (ua, ub) = (&found.positions[a.sentence], &found.positions[b.sentence]);
-                    date_key(&articles[ua.article], ua.article)
-                        .cmp(&date_key(&articles[ub.article], ub.article))
-                        .then(ua.index.cmp(&ub.index))
+                    (a.words_kept.is_some()).cmp(&b.words_kept.is_some()).then(
+                        date_key(&articles[ua.article], ua.article)
+                            .cmp(&date_key(&articles[ub.article], ub.article))
+                            .then(ua.index.cmp(&ub.index)),
+                    )
                 });
             }
         }
@@ -270,13 +525,23 @@ impl Summarizer {
             id,
             article_count: articles.len(),
             sentence_count: found.len(),
+            sources: articles
+                .iter()
+                .map(|a| Source {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    date: a.date.clone(),
+                    path: a.path.clone(),
+                    url: a.url.clone(),
+                })
+                .collect(),
             summary: chosen
                 .iter()
-                .map(|(c, score)| {
+                .map(|c| {
                     let article = &articles[found.positions[c.sentence].article];
                     CorpusExtract {
                         article: article.id.clone(),
-                        extract: extract(article, &found, c, *score),
+                        extract: extract(article, found, c, ranked.scores[c.sentence]),
                         also_in: c
                             .duplicates
                             .iter()
@@ -291,29 +556,55 @@ impl Summarizer {
         }
     }
 
-    /// Ranks and selects among `found`, returning choices with their scores.
-    fn choose(&self, found: &Candidates<'_>) -> Vec<(Chosen, f64)> {
-        let texts = &found.texts;
-        let mut vocabulary = Vocabulary::default();
-        let ids = self.analyzer.analyze_all(texts, &mut vocabulary, self.config.parallelism);
-        let matrix = TermMatrix::new(&ids, vocabulary.len());
-        let input = RankInput {
-            matrix: &matrix,
-            sequences: &ids,
-            positions: &found.positions,
-            graph: &self.config.graph,
-            parallelism: self.config.parallelism,
-        };
-        let scores = self.config.method.ranker(&self.config.params).rank(&input);
-        let words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
-        select(&self.config.selection, &scores, &words, &matrix)
-            .into_iter()
-            .map(|c| {
-                let score = scores[c.sentence];
-                (c, score)
-            })
-            .collect()
+    /// Summarizes one article.
+    pub fn summarize_article(&self, article: &Article) -> ArticleSummary {
+        let found = self.candidates(std::slice::from_ref(article));
+        let ranked = self.rank(found);
+        self.article_summary(article, &ranked, &self.config.selection)
     }
+
+    /// Summarizes every article on its own: in parallel over articles, each
+    /// one serially inside unless it is large; results in input order.
+    pub fn summarize_articles<A: Borrow<Article> + Sync>(
+        &self,
+        articles: &[A],
+    ) -> Vec<ArticleSummary> {
+        match articles {
+            [one] => vec![self.summarize_article(one.borrow())],
+            _ => self.config.parallelism.map(articles, |a| self.summarize_article(a.borrow())),
+        }
+    }
+
+    /// One summary of all `articles` together: ranked over every sentence,
+    /// each fact once, each sentence traced to its article.
+    pub fn summarize_corpus(&self, id: Option<String>, articles: &[Article]) -> CorpusSummary {
+        let found = self.candidates(articles);
+        let ranked = self.rank(found);
+        self.corpus_summary(id, articles, &ranked, &self.config.selection)
+    }
+}
+
+/// Summarizes one article's text under `config`: the one-call entry point.
+///
+/// ```
+/// use salient::summarize::{Config, summarize};
+///
+/// let text = "The council approved the new budget on Monday. \
+///             The budget raises school funding by a tenth. \
+///             Critics said the vote was rushed.";
+/// let summary = summarize(text, &Config::default())?;
+/// assert_eq!(summary.sentence_count, 3);
+/// for s in &summary.summary {
+///     assert_eq!(&text[s.start..s.end], s.text);
+/// }
+/// # Ok::<(), salient::Error>(())
+/// ```
+///
+/// # Errors
+/// An invalid configuration (see [`Config::validate`]).
+pub fn summarize(text: &str, config: &Config) -> Result<ArticleSummary> {
+    let article = Article::from_text("text", text);
+    Ok(Summarizer::new(config.clone())?.summarize_article(&article))
 }
 
 fn date_key(article: &Article, index: usize) -> (bool, &str, &str, usize) {
@@ -334,6 +625,7 @@ fn extract(article: &Article, found: &Candidates<'_>, chosen: &Chosen, score: f6
         score,
         rank: chosen.rank,
         text: collapse(&article.text[span.start..end]),
+        truncated: end < span.end,
     }
 }
 

@@ -131,10 +131,10 @@ impl Generator {
             }
         }
         if sources.is_empty() {
-            return Err(Error::option(
-                "--from",
-                "no sentence of five words or more to generate from",
-            ));
+            return Err(Error::InvalidSetting {
+                setting: "synthetic corpus source",
+                reason: "has no sentence of five words or more to generate from".into(),
+            });
         }
         let stop = Language::English.stop_words().iter().copied().collect();
         Ok(Generator { sources, words, stop })

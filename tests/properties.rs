@@ -3,13 +3,13 @@
 //! sentences of the input, in order, within the budget.
 
 use proptest::prelude::*;
-use salient::ingest::article_from_text;
+use salient::ingest::{Article, ReadOptions};
 use salient::rank::Method;
 use salient::select::Budget;
 use salient::summarize::{Config, Summarizer, collapse, sentences};
 
 fn summarizer(method: Method, budget: Budget) -> Summarizer {
-    let mut config = Config { method, ..Config::default() };
+    let mut config = Config::default().with_method(method);
     config.selection.budget = budget;
     config.selection.diversity = 0.3;
     Summarizer::new(config).expect("valid config")
@@ -48,7 +48,7 @@ fn newsy() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn arbitrary_unicode_never_panics(text in "\\PC{0,400}", n in 1usize..5) {
-        let article = article_from_text("p".into(), None, text, false);
+        let article = Article::from_text("p", text);
         for method in [Method::Textrank, Method::Tfidf, Method::Lead] {
             let s = summarizer(method, Budget::Sentences(n)).summarize_article(&article);
             prop_assert!(s.summary.len() <= n);
@@ -58,7 +58,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let article = article_from_text("b".into(), None, text, true);
+        let article = Article::from_text_with("b", text, &ReadOptions { keep_all: true, ..ReadOptions::default() });
         let s = summarizer(Method::Textrank, Budget::Words(20));
         let _ = s.summarize_corpus(None, &[article.clone(), article]);
     }
@@ -67,7 +67,7 @@ proptest! {
     fn summaries_are_input_sentences_in_order_within_budget(
         text in newsy(), words in 5usize..60, n in 1usize..6
     ) {
-        let article = article_from_text("n".into(), None, text, false);
+        let article = Article::from_text("n", text);
         let spans = sentences(&article);
         for budget in [Budget::Words(words), Budget::Sentences(n)] {
             let s = summarizer(Method::Textrank, budget).summarize_article(&article);

@@ -100,7 +100,7 @@ fn stdin_and_jsonl_inputs() {
     std::fs::write(&path, format!("{line}\n")).unwrap();
     let r = json(&["summarize", path.to_str().unwrap()]);
     assert_eq!(r.articles.len(), 2);
-    let corpora: Vec<Corpus> = serde_json::from_value(r.corpus.unwrap()).unwrap();
+    let corpora = &r.corpora;
     assert_eq!(corpora.len(), 1);
     assert_eq!(corpora[0].id.as_deref(), Some("talks"));
     assert!(corpora[0].summary.iter().all(|s| s.article.starts_with("talks#")));

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod bulk;
 mod compare;
 mod corpus;
 mod determinism;

@@ -56,10 +56,12 @@ pub fn fails(args: &[&str], stdin: Option<&[u8]>) -> String {
 
 #[derive(Debug, Deserialize)]
 pub struct Report {
+    pub version: u32,
     pub method: String,
     pub params: serde_json::Value,
     pub articles: Vec<Article>,
-    pub corpus: Option<serde_json::Value>,
+    pub corpora: Vec<Corpus>,
+    pub skipped: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,7 +88,19 @@ pub struct Extract {
 #[derive(Debug, Deserialize)]
 pub struct Corpus {
     pub id: Option<String>,
+    pub method: String,
+    pub article_count: usize,
+    pub sources: Vec<Source>,
     pub summary: Vec<CorpusExtract>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub path: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,6 +112,8 @@ pub struct CorpusExtract {
     pub score: f64,
     pub rank: usize,
     pub text: String,
+    #[serde(default)]
+    pub truncated: bool,
     pub also_in: Vec<SourceRef>,
 }
 
@@ -113,9 +129,16 @@ pub fn json(args: &[&str]) -> Report {
     serde_json::from_str(&ok(&all)).expect("valid JSON report")
 }
 
-/// The corpus object of a run over files.
-pub fn corpus(report: &Report) -> Corpus {
-    serde_json::from_value(report.corpus.clone().expect("corpus summary")).expect("corpus shape")
+/// The one corpus summary of a run over files.
+pub fn corpus(report: &Report) -> &Corpus {
+    assert_eq!(report.version, 2);
+    match report.corpora.as_slice() {
+        [one] => {
+            assert_eq!(one.id, None, "a run's own corpus has no id");
+            one
+        }
+        other => panic!("expected one corpus summary, got {}", other.len()),
+    }
 }
 
 pub fn collapse(s: &str) -> String {
@@ -132,4 +155,22 @@ pub fn tempdir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create temp dir");
     dir
+}
+
+/// `n` JSONL lines of `{"id": "a<k>", "text": <a seed article>}`, cycling through the seeds.
+pub fn seed_lines(n: usize) -> String {
+    let mut paths: Vec<_> = std::fs::read_dir(seeds())
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths.iter().map(|p| read(p)).collect();
+    let mut out = String::new();
+    for k in 0..n {
+        let line = serde_json::json!({"id": format!("a{k}"), "text": texts[k % texts.len()]});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
 }

@@ -7,8 +7,10 @@ use crate::error::{Error, Result};
 /// (`stop-words`, ISO lists) support.
 ///
 /// This is the one place that maps salient's languages onto the two crates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+///
+/// Written to JSON as its ISO 639-1 code (`"en"`); read from a code or an
+/// English name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 #[allow(missing_docs)]
 pub enum Language {
@@ -52,6 +54,24 @@ const ALL: [(Language, &str, &str); 17] = [
     (Language::Turkish, "tr", "turkish"),
 ];
 
+impl Serialize for Language {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Language::parse(&name).map_err(serde::de::Error::custom)
+    }
+}
+
 impl Language {
     /// Parses an ISO 639-1 code (`en`) or an English name (`english`), case-insensitively.
     pub fn parse(code: &str) -> Result<Self> {
@@ -59,7 +79,14 @@ impl Language {
         ALL.iter()
             .find(|(_, iso, name)| *iso == code || *name == code)
             .map(|(l, _, _)| *l)
-            .ok_or(Error::UnsupportedLanguage(code))
+            .ok_or_else(|| Error::UnsupportedLanguage {
+                suggestion: crate::rank::closest(
+                    &code,
+                    ALL.iter().flat_map(|(_, iso, name)| [*iso, *name]),
+                )
+                .map(str::to_owned),
+                name: code,
+            })
     }
 
     /// The ISO 639-1 code.

@@ -8,16 +8,18 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use clap::{Args as ClapArgs, ValueEnum};
 
-use super::options::parse_method;
+use super::options::MethodArg;
 use serde::{Deserialize, Serialize};
 
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
 use salient::analyze::{Analyzer, Language, Vocabulary};
-use salient::ingest::{Article, ReadOptions, article_from_text, read_inputs};
+use salient::ingest::{Article, ReadOptions, read_inputs};
 use salient::parallel::Parallelism;
-use salient::rank::{GraphOptions, Method, RankInput, RankParams, pagerank};
-use salient::select::select;
+use salient::rank::{GraphOptions, MethodConfig, PageRank, pagerank};
 use salient::similarity::{Graph, Measure, SparseGraph, dense};
-use salient::summarize::{Candidates, Config, candidates, sentences};
+use salient::summarize::{Config, Observer, Stage, Summarizer, candidates, sentences};
 use salient::synthetic::Generator;
 use salient::vectorize::TermMatrix;
 
@@ -73,10 +75,16 @@ pub struct Args {
           value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub threads: Vec<u64>,
 
-    /// Ranking method: textrank, lexrank, tfidf, centroid, lead, pacsum, luhn,
-    /// sumbasic, kl, lsa or random.
-    #[arg(short, long, default_value = "textrank", value_parser = parse_method)]
-    pub method: Method,
+    /// What to time: one summary of the whole corpus (all sentences ranked
+    /// together, as `summarize --scope corpus`), or one summary per article
+    /// (as `summarize --scope articles`, in parallel over articles).
+    #[arg(long, value_enum, default_value_t = BenchMode::Corpus)]
+    pub mode: BenchMode,
+
+    /// Ranking method [default: the mode's: tfidf with MMR for corpus,
+    /// textrank for articles]; `salient methods` lists them.
+    #[arg(short, long, value_enum, hide_possible_values = true)]
+    pub method: Option<MethodArg>,
 
     /// Dense similarity graphs up to N sentences, sparse above
     /// [default: the library's].
@@ -112,6 +120,24 @@ pub struct Args {
     pub child: bool,
 }
 
+/// `--mode` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BenchMode {
+    /// One summary of the whole corpus.
+    Corpus,
+    /// One summary per article.
+    Articles,
+}
+
+impl BenchMode {
+    fn name(self) -> &'static str {
+        match self {
+            BenchMode::Corpus => "corpus",
+            BenchMode::Articles => "articles",
+        }
+    }
+}
+
 /// `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BenchFormat {
@@ -121,9 +147,16 @@ pub enum BenchFormat {
     Json,
 }
 
-/// The stages, in pipeline order.
-const STAGES: [&str; 7] =
-    ["read", "segment", "analyze", "vectorize", "similarity", "rank", "select"];
+/// Reading, then the pipeline's stages in its own order.
+const STAGES: [&str; 7] = {
+    let mut names = ["read"; 7];
+    let mut k = 0;
+    while k < Stage::ALL.len() {
+        names[k + 1] = Stage::ALL[k].name();
+        k += 1;
+    }
+    names
+};
 
 /// One run at one size and thread count.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -133,8 +166,12 @@ struct Run {
     threads: usize,
     /// Seconds to generate the synthetic corpus (not part of the total).
     generate: f64,
-    /// Seconds per stage, in [`STAGES`] order.
+    /// Seconds per stage, in [`STAGES`] order (in articles mode, summed
+    /// over the threads that ran them).
     stages: Vec<f64>,
+    /// Articles mode: wall-clock seconds from reading to the last summary.
+    #[serde(default)]
+    wall: Option<f64>,
     /// Whether the similarity graph was pruned (above the dense limit).
     sparse: bool,
     peak_rss_bytes: Option<u64>,
@@ -159,10 +196,10 @@ struct Agreement {
 
 /// The similarity of a method that ranks by PageRank over the similarity
 /// graph; `None` for the others.
-fn graph_measure(method: Method, params: &RankParams) -> Option<Measure> {
-    match method {
-        Method::Textrank => Some(Measure::Overlap),
-        Method::Lexrank if params.lexrank_threshold.is_none() => Some(Measure::Cosine),
+fn graph_measure(config: &Config) -> Option<(Measure, PageRank)> {
+    match &config.ranker {
+        MethodConfig::Textrank(t) => Some((Measure::Overlap, t.pagerank)),
+        MethodConfig::Lexrank(l) if l.threshold.is_none() => Some((Measure::Cosine, l.pagerank)),
         _ => None,
     }
 }
@@ -172,13 +209,13 @@ const COMPARE_MAX: usize = 30_000;
 
 impl Run {
     fn total(&self) -> f64 {
-        self.stages.iter().sum()
+        self.wall.unwrap_or_else(|| self.stages.iter().sum())
     }
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     if args.compare_dense {
-        if graph_measure(args.method, &RankParams::default()).is_none() {
+        if graph_measure(&bench_config(&args)).is_none() {
             bail!("--compare-dense needs a PageRank method (--method textrank or lexrank)");
         }
         if let Some(&n) = args.sizes.iter().find(|&&n| n as usize > COMPARE_MAX) {
@@ -211,7 +248,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     match args.format {
         BenchFormat::Json => {
             let json = serde_json::json!({
-                "method": args.method.name(),
+                "mode": args.mode.name(),
+                "method": bench_config(&args).method().name(),
                 "input": if args.synthetic {
                     serde_json::json!({ "synthetic": true, "seed": args.seed, "from": args.from })
                 } else {
@@ -252,7 +290,10 @@ fn spawn(
 ) -> anyhow::Result<Run> {
     let mut cmd = Process::new(exe);
     cmd.arg("bench").arg("--child");
-    cmd.args(["--method", args.method.name()]);
+    cmd.args(["--mode", args.mode.name()]);
+    if let Some(m) = args.method {
+        cmd.args(["--method", m.0.name()]);
+    }
     cmd.args(["--threads", &threads.to_string()]);
     cmd.args(["--seed", &args.seed.to_string()]);
     if let Some(n) = size {
@@ -313,6 +354,15 @@ fn per_second(r: &Run) -> f64 {
     if t > 0.0 { r.sentences as f64 / t } else { 0.0 }
 }
 
+/// "1.85x faster" or "1.37x slower" for a ratio of speeds.
+fn speedup(ratio: f64) -> String {
+    if ratio >= 1.0 || ratio == 0.0 {
+        format!("{ratio:.2}x faster")
+    } else {
+        format!("{:.2}x slower", 1.0 / ratio)
+    }
+}
+
 fn table(out: &mut impl Write, args: &Args, runs: &[Run]) -> anyhow::Result<()> {
     let input = if args.synthetic {
         let from =
@@ -326,10 +376,16 @@ fn table(out: &mut impl Write, args: &Args, runs: &[Run]) -> anyhow::Result<()> 
     } else {
         "one run each".to_owned()
     };
+    let what = match args.mode {
+        BenchMode::Corpus => "over the corpus as one",
+        BenchMode::Articles => {
+            "article by article (stage times summed over threads; total is wall-clock)"
+        }
+    };
     writeln!(
         out,
-        "salient bench: {} over the corpus as one; {input}; seconds, {runs_note}",
-        args.method
+        "salient bench: {} {what}; {input}; seconds, {runs_note}",
+        bench_config(args).method()
     )?;
     writeln!(out)?;
     write!(out, "{:>10} {:>8} {:>7}", "sentences", "articles", "threads")?;
@@ -352,11 +408,11 @@ fn table(out: &mut impl Write, args: &Args, runs: &[Run]) -> anyhow::Result<()> 
         if let Some(one) = runs.iter().find(|o| o.threads == 1 && o.sentences == r.sentences) {
             let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
             notes.push(format!(
-                "{} sentences: {} threads are {:.2}x as fast as 1 in all, {:.2}x on similarity",
+                "{} sentences: {} threads are {} than 1 in all, {} on similarity",
                 r.sentences,
                 r.threads,
-                ratio(one.total(), r.total()),
-                ratio(one.stages[4], r.stages[4]),
+                speedup(ratio(one.total(), r.total())),
+                speedup(ratio(one.stages[4], r.stages[4])),
             ));
         }
     }
@@ -408,6 +464,7 @@ fn table(out: &mut impl Write, args: &Args, runs: &[Run]) -> anyhow::Result<()> 
 
 /// The child: one size and one thread count, result as one JSON line.
 fn child(args: &Args) -> anyhow::Result<()> {
+    exit_with_parent();
     let threads = args.threads.first().copied().unwrap_or(1) as usize;
     let size = args.sizes.first().map(|&s| s as usize);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -425,7 +482,55 @@ fn child(args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs every stage on the current thread pool, timing each.
+/// Stage times reported by the pipeline, summed per stage.
+#[derive(Default)]
+struct StageTimes(Mutex<[Duration; 6]>);
+
+impl Observer for StageTimes {
+    fn stage(&self, stage: Stage, elapsed: Duration) {
+        if let (Ok(mut times), Some(k)) =
+            (self.0.lock(), Stage::ALL.iter().position(|&s| s == stage))
+        {
+            times[k] += elapsed;
+        }
+    }
+}
+
+/// Shares one [`StageTimes`] with the summarizer that reports to it.
+struct Shared(Arc<StageTimes>);
+
+impl Observer for Shared {
+    fn stage(&self, stage: Stage, elapsed: Duration) {
+        self.0.stage(stage, elapsed);
+    }
+}
+
+/// The configuration the benchmark runs: the mode's default (the corpus
+/// default for corpus mode, the article default for articles mode), with
+/// the method and graph options given.
+fn bench_config(args: &Args) -> Config {
+    let defaults = match args.mode {
+        BenchMode::Corpus => Config::corpus_default(),
+        BenchMode::Articles => Config::default(),
+    };
+    let mut config = match args.method {
+        Some(m) => defaults.with_method(m.0),
+        None => defaults,
+    };
+    if let Some(d) = args.dense_limit {
+        config.graph.dense_limit = d;
+    }
+    if let Some(k) = args.top_k {
+        config.graph.sparse.top_k = k;
+    }
+    if let Some(p) = args.pairs {
+        config.graph.sparse.pairs_per_sentence = p;
+    }
+    config
+}
+
+/// Reads (or generates) the corpus, then runs the library's pipeline on the
+/// current thread pool, timing each stage through its observer.
 fn measure(
     args: &Args,
     size: Option<usize>,
@@ -433,12 +538,11 @@ fn measure(
     progress: &Progress,
 ) -> anyhow::Result<Run> {
     let par = Parallelism::Parallel;
-    let mut laps = Laps::new(progress);
-
+    progress.stage(0);
+    let clock = Instant::now();
     // read: raw text into articles (generation, for --synthetic, is not timed here).
     let mut generate = 0.0;
     let articles: Vec<Article> = if args.synthetic {
-        let start = Instant::now();
         let generator = if args.from.is_empty() {
             Generator::from_seeds()
         } else {
@@ -447,10 +551,9 @@ fn measure(
             Generator::from_articles(&all)?
         };
         let texts = generator.generate(size.unwrap_or(1_000), args.seed, par);
-        generate = start.elapsed().as_secs_f64();
-        laps.restart();
-        // Cleaned in parallel, as read_inputs does.
-        par.map_vec(texts, |a| article_from_text(a.id, None, a.text, false))
+        generate = clock.elapsed().as_secs_f64();
+        // Cleaned in parallel, as the reader does.
+        par.map_vec(texts, |a| Article::from_text(a.id, a.text))
     } else {
         let corpora = read_inputs(&args.paths, &ReadOptions::default())?;
         let all: Vec<Article> = corpora.into_iter().flat_map(|c| c.articles).collect();
@@ -459,82 +562,58 @@ fn measure(
             None => all,
         }
     };
-    laps.lap();
+    let read = clock.elapsed().as_secs_f64() - generate;
+    progress.stage(1);
 
-    // segment: candidate sentences of every article, as the summarizer finds them.
-    let Candidates { texts, positions, .. } = candidates(&articles, par);
-    laps.lap();
-
-    let analyzer = Analyzer::new(Language::English);
-    let mut vocabulary = Vocabulary::default();
-    let ids = analyzer.analyze_all(&texts, &mut vocabulary, par);
-    laps.lap();
-
-    let matrix = TermMatrix::new(&ids, vocabulary.len());
-    laps.lap();
-
-    let mut graph_options = GraphOptions::default();
-    if let Some(d) = args.dense_limit {
-        graph_options.dense_limit = d;
-    }
-    if let Some(k) = args.top_k {
-        graph_options.sparse.top_k = k;
-    }
-    if let Some(p) = args.pairs {
-        graph_options.sparse.pairs_per_sentence = p;
-    }
-    let params = RankParams::default();
-    // PageRank methods are split into their graph and their PageRank, exactly
-    // as their rankers run them; other methods are one rank stage.
-    let (scores, pruned) = match graph_measure(args.method, &params) {
-        Some(measure) => {
-            let graph = Graph::build(
-                &matrix,
-                measure,
-                graph_options.dense_limit,
-                &graph_options.sparse,
-                par,
-            );
-            laps.lap();
-            (pagerank(&graph, &params.pagerank, par), texts.len() > graph_options.dense_limit)
+    let config = bench_config(args);
+    let times = Arc::new(StageTimes::default());
+    let summarizer =
+        Summarizer::new(config.clone())?.with_observer(Box::new(Shared(Arc::clone(&times))));
+    let start = Instant::now();
+    let (sentences, wall) = match args.mode {
+        BenchMode::Corpus => {
+            let ranked = summarizer.rank(summarizer.candidates(&articles));
+            let summary = summarizer.corpus_summary(None, &articles, &ranked, &config.selection);
+            std::hint::black_box(summary);
+            (ranked.candidates().len(), None)
         }
-        None => {
-            laps.lap();
-            let input = RankInput {
-                matrix: &matrix,
-                positions: &positions,
-                sequences: &ids,
-                graph: &graph_options,
-                parallelism: par,
-            };
-            (args.method.ranker(&params).rank(&input), false)
+        BenchMode::Articles => {
+            let summaries = summarizer.summarize_articles(&articles);
+            let n = summaries.iter().map(|s| s.sentence_count).sum();
+            (n, Some(start.elapsed().as_secs_f64()))
         }
     };
-    laps.lap();
+    let mut stages = vec![read];
+    stages.extend(times.0.lock().map(|t| t.map(|d| d.as_secs_f64())).unwrap_or_default());
+    progress.stage(STAGES.len());
 
-    let words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
-    // The corpus summary's selection (MMR), as `summarize --scope corpus` runs it.
-    let chosen = select(&Config::corpus_default().selection, &scores, &words, &matrix);
-    laps.lap();
-    std::hint::black_box(chosen);
-
+    let pagerank_method = graph_measure(&config).is_some();
     let agreement = if args.compare_dense {
-        if texts.len() > COMPARE_MAX {
-            bail!("--compare-dense takes at most {COMPARE_MAX} sentences, not {}", texts.len());
+        if sentences > COMPARE_MAX {
+            bail!("--compare-dense takes at most {COMPARE_MAX} sentences, not {sentences}");
         }
-        let measure = graph_measure(args.method, &params).unwrap_or(Measure::Overlap);
-        Some(compare(&matrix, measure, &graph_options, &params, par))
+        let found = candidates(&articles, par);
+        let analyzer = Analyzer::new(Language::English);
+        let mut vocabulary = Vocabulary::default();
+        let ids = analyzer.analyze_all(&found.texts, &mut vocabulary, par);
+        let matrix = TermMatrix::new(&ids, vocabulary.len());
+        let (measure, pagerank) =
+            graph_measure(&config).unwrap_or((Measure::Overlap, PageRank::default()));
+        Some(compare(&matrix, measure, &config.graph, &pagerank, par))
     } else {
         None
     };
 
     Ok(Run {
-        sentences: texts.len(),
+        sentences,
         articles: articles.len(),
         threads,
         generate,
-        stages: laps.stages,
-        sparse: pruned,
+        stages,
+        wall: wall.map(|w| w + read),
+        sparse: pagerank_method
+            && args.mode == BenchMode::Corpus
+            && sentences > config.graph.dense_limit,
         peak_rss_bytes: None,
         agreement,
     })
@@ -545,18 +624,18 @@ fn compare(
     matrix: &TermMatrix,
     measure: Measure,
     graph: &GraphOptions,
-    params: &RankParams,
+    settings: &PageRank,
     par: Parallelism,
 ) -> Agreement {
     let start = Instant::now();
     let g = Graph::Dense(dense(matrix, measure, par));
-    let exact = pagerank(&g, &params.pagerank, par);
+    let exact = pagerank(&g, settings, par);
     drop(g);
     let dense_seconds = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let g = SparseGraph::build(matrix, measure, &graph.sparse, par);
     let sparse_edges = g.edge_count();
-    let pruned = pagerank(&Graph::Sparse(g), &params.pagerank, par);
+    let pruned = pagerank(&Graph::Sparse(g), settings, par);
     let sparse_seconds = start.elapsed().as_secs_f64();
     let top = |x: &[f64]| {
         let mut order: Vec<usize> = (0..x.len()).collect();
@@ -606,33 +685,6 @@ fn spearman(x: &[f64], y: &[f64]) -> f64 {
     if sxx > 0.0 && syy > 0.0 { sxy / (sxx * syy).sqrt() } else { 0.0 }
 }
 
-/// Stage times, taken one after the other.
-struct Laps<'a> {
-    clock: Instant,
-    stages: Vec<f64>,
-    progress: &'a Progress,
-}
-
-impl<'a> Laps<'a> {
-    fn new(progress: &'a Progress) -> Self {
-        progress.stage(0);
-        Laps { clock: Instant::now(), stages: Vec::with_capacity(STAGES.len()), progress }
-    }
-
-    /// Starts the current stage's clock again.
-    fn restart(&mut self) {
-        self.clock = Instant::now();
-    }
-
-    /// Ends the current stage.
-    fn lap(&mut self) {
-        let now = Instant::now();
-        self.stages.push(now.duration_since(self.clock).as_secs_f64());
-        self.clock = now;
-        self.progress.stage(self.stages.len());
-    }
-}
-
 /// Articles in input order, repeated as often as needed, until they hold
 /// at least `n` candidate sentences.
 fn to_size(all: Vec<Article>, n: usize) -> Vec<Article> {
@@ -652,6 +704,25 @@ fn to_size(all: Vec<Article>, n: usize) -> Vec<Article> {
         }
     }
     out
+}
+
+/// Ends this process when the parent `salient bench` goes away (killed,
+/// interrupted, timed out): a measurement nobody will read must not run on
+/// with the machine's memory. On Unix an orphan is re-parented, so a changed
+/// parent id means the parent is gone.
+fn exit_with_parent() {
+    #[cfg(unix)]
+    {
+        let parent = std::os::unix::process::parent_id();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(Duration::from_millis(200));
+                if std::os::unix::process::parent_id() != parent {
+                    std::process::exit(130);
+                }
+            }
+        });
+    }
 }
 
 /// Peak resident memory of this process (Linux), in bytes.
@@ -702,6 +773,7 @@ mod tests {
             threads: 1,
             generate: 0.0,
             stages: stages.to_vec(),
+            wall: None,
             sparse: false,
             peak_rss_bytes: Some(rss),
             agreement: None,
@@ -734,7 +806,7 @@ mod tests {
 
     #[test]
     fn to_size_repeats_articles_until_enough_sentences() {
-        let a = article_from_text("a".into(), None, "One here. Two here. Three.".into(), false);
+        let a = Article::from_text("a", "One here. Two here. Three.");
         let got = to_size(vec![a.clone()], 7);
         assert_eq!(got.len(), 3);
         assert_eq!(to_size(vec![a], 2).len(), 1);

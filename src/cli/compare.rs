@@ -9,12 +9,13 @@ use clap::Args as ClapArgs;
 
 use salient::analyze::{Analyzer, Language};
 use salient::evaluate::{RougeConfig, RougeScores, mean, rouge};
-use salient::ingest::{Corpus, ReadOptions, read_inputs};
+use salient::ingest::{Article, Corpus, ReadOptions, read_inputs};
+use salient::parallel::Parallelism;
 use salient::rank::Method;
-use salient::select::Budget;
-use salient::summarize::{Config, Summarizer};
+use salient::select::{Budget, Selection};
+use salient::summarize::{Config, Ranked, Summarizer};
 
-use super::options::{parse_language, parse_method};
+use super::options::{MethodArg, parse_language};
 use super::progress::Progress;
 
 /// Compare methods and summary lengths side by side.
@@ -39,8 +40,14 @@ pub struct Args {
     pub paths: Vec<String>,
 
     /// Methods to compare, comma-separated [default: every method].
-    #[arg(short, long, value_delimiter = ',', value_parser = parse_method)]
-    pub methods: Vec<Method>,
+    #[arg(short, long, value_delimiter = ',', value_enum, hide_possible_values = true)]
+    pub methods: Vec<MethodArg>,
+
+    /// Summarize each article, or each instance (or all inputs) as one corpus
+    /// [default: corpus for a dataset whose instances have several
+    /// documents, articles otherwise].
+    #[arg(long, value_enum)]
+    pub scope: Option<CompareScope>,
 
     /// Summary lengths in sentences, comma-separated [default: 1,3,5].
     #[arg(short = 'n', long, value_delimiter = ',', conflicts_with = "words", value_parser = clap::value_parser!(u64).range(1..))]
@@ -63,6 +70,15 @@ pub struct Args {
     pub side_by_side: bool,
 }
 
+/// `--scope` values of compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareScope {
+    /// Each article on its own.
+    Articles,
+    /// Each instance's documents (or all inputs) together.
+    Corpus,
+}
+
 /// One summary: the selected sentences as (article id, index) and their texts.
 struct Summary {
     picked: BTreeSet<(String, usize)>,
@@ -79,9 +95,21 @@ struct Cell {
     seconds: f64,
 }
 
+/// One thing summarized: an article, or the articles of one instance
+/// together; `instance` indexes the dataset's instances when it is scored.
+struct Unit<'a> {
+    articles: &'a [Article],
+    corpus: bool,
+    instance: Option<usize>,
+}
+
 pub fn run(args: Args) -> anyhow::Result<()> {
     let corpora = read_inputs(&args.paths, &ReadOptions::default())?;
-    let methods = if args.methods.is_empty() { Method::ALL.to_vec() } else { args.methods.clone() };
+    let methods: Vec<Method> = if args.methods.is_empty() {
+        Method::ALL.to_vec()
+    } else {
+        args.methods.iter().map(|m| m.0).collect()
+    };
     let (unit, lengths): (&str, Vec<u64>) = if !args.words.is_empty() {
         ("words", args.words.clone())
     } else if !args.sentences.is_empty() {
@@ -89,13 +117,48 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         ("sentences", vec![1, 3, 5])
     };
-    // A dataset's instances are summarized as corpora and scored; plain
-    // inputs are summarized article by article.
     let instances: Vec<&Corpus> = corpora.iter().filter(|c| c.id.is_some()).collect();
     let scored = !instances.is_empty() && instances.iter().all(|c| !c.references.is_empty());
-    let articles: Vec<_> = corpora.iter().flat_map(|c| c.articles.iter()).collect();
-    if args.side_by_side && articles.len() != 1 {
-        bail!("--side-by-side needs exactly one article, got {}", articles.len());
+    // A dataset of multi-document instances is summarized instance by
+    // instance; one document per instance, or plain inputs, article by article.
+    let scope = args.scope.unwrap_or(
+        if !instances.is_empty() && instances.iter().any(|c| c.articles.len() > 1) {
+            CompareScope::Corpus
+        } else {
+            CompareScope::Articles
+        },
+    );
+    let units: Vec<Unit> = if instances.is_empty() {
+        let all = corpora.iter().flat_map(|c| c.articles.chunks(1));
+        all.map(|a| Unit { articles: a, corpus: scope == CompareScope::Corpus, instance: None })
+            .collect()
+    } else {
+        instances
+            .iter()
+            .enumerate()
+            .flat_map(|(k, c)| match scope {
+                CompareScope::Corpus => {
+                    vec![Unit { articles: &c.articles, corpus: true, instance: Some(k) }]
+                }
+                CompareScope::Articles => c
+                    .articles
+                    .chunks(1)
+                    .map(|a| Unit { articles: a, corpus: false, instance: Some(k) })
+                    .collect(),
+            })
+            .collect()
+    };
+    // Plain inputs at corpus scope: all articles together.
+    let whole: Vec<Article>;
+    let units = if instances.is_empty() && scope == CompareScope::Corpus {
+        whole = corpora.iter().flat_map(|c| c.articles.iter().cloned()).collect();
+        vec![Unit { articles: &whole, corpus: true, instance: None }]
+    } else {
+        units
+    };
+    let article_count: usize = corpora.iter().map(|c| c.articles.len()).sum();
+    if args.side_by_side && article_count != 1 {
+        bail!("--side-by-side needs exactly one article, got {article_count}");
     }
     let rouge_config = RougeConfig {
         word_limit: (unit == "words").then(|| lengths.iter().copied().max().unwrap_or(0) as usize),
@@ -105,44 +168,64 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let bar = Progress::new(methods.len() * lengths.len(), "comparing");
     let mut cells = Vec::new();
     for &method in &methods {
+        let base = match scope {
+            CompareScope::Corpus => Config::corpus_default(),
+            CompareScope::Articles => Config::default(),
+        };
+        let mut config = Config { language: args.lang, ..base.with_method(method) };
+        config.parallelism = Parallelism::Serial;
+        let summarizer = Summarizer::new(config)?;
+        // Rank once per method (units in parallel); only selection depends on the length.
+        let start = Instant::now();
+        let ranked: Vec<Ranked> = Parallelism::Parallel
+            .map(&units, |u| summarizer.rank(summarizer.candidates(u.articles)));
+        let rank_seconds = start.elapsed().as_secs_f64();
         for &length in &lengths {
-            let base =
-                if instances.is_empty() { Config::default() } else { Config::corpus_default() };
-            let mut config = Config { method, language: args.lang, ..base };
-            config.selection.budget = match unit {
-                "words" => Budget::Words(length as usize),
-                _ => Budget::Sentences(length as usize),
+            let selection = Selection {
+                budget: match unit {
+                    "words" => Budget::Words(length as usize),
+                    _ => Budget::Sentences(length as usize),
+                },
+                ..summarizer.config().selection.clone()
             };
-            let summarizer = Summarizer::new(config)?;
             let start = Instant::now();
-            let summaries: Vec<Summary> = if instances.is_empty() {
-                articles
-                    .iter()
-                    .map(|a| {
-                        let s = summarizer.summarize_article(a);
-                        Summary {
-                            picked: s.summary.iter().map(|e| (a.id.clone(), e.index)).collect(),
-                            texts: s.summary.into_iter().map(|e| e.text).collect(),
-                        }
-                    })
-                    .collect()
+            let per_unit: Vec<Summary> = Parallelism::Parallel.map_range(units.len(), |k| {
+                let (u, r) = (&units[k], &ranked[k]);
+                if u.corpus {
+                    let s = summarizer.corpus_summary(None, u.articles, r, &selection);
+                    Summary {
+                        picked: s
+                            .summary
+                            .iter()
+                            .map(|e| (e.article.clone(), e.extract.index))
+                            .collect(),
+                        texts: s.summary.into_iter().map(|e| e.extract.text).collect(),
+                    }
+                } else {
+                    let a = &u.articles[0];
+                    let s = summarizer.article_summary(a, r, &selection);
+                    Summary {
+                        picked: s.summary.iter().map(|e| (a.id.clone(), e.index)).collect(),
+                        texts: s.summary.into_iter().map(|e| e.text).collect(),
+                    }
+                }
+            });
+            let seconds = rank_seconds + start.elapsed().as_secs_f64();
+            // One summary per instance when scored: its units' sentences together.
+            let summaries: Vec<Summary> = if scored {
+                let mut merged: Vec<Summary> = (0..instances.len())
+                    .map(|_| Summary { picked: BTreeSet::new(), texts: Vec::new() })
+                    .collect();
+                for (u, s) in units.iter().zip(per_unit) {
+                    if let Some(k) = u.instance {
+                        merged[k].picked.extend(s.picked);
+                        merged[k].texts.extend(s.texts);
+                    }
+                }
+                merged
             } else {
-                instances
-                    .iter()
-                    .map(|c| {
-                        let s = summarizer.summarize_corpus(c.id.clone(), &c.articles);
-                        Summary {
-                            picked: s
-                                .summary
-                                .iter()
-                                .map(|e| (e.article.clone(), e.extract.index))
-                                .collect(),
-                            texts: s.summary.into_iter().map(|e| e.extract.text).collect(),
-                        }
-                    })
-                    .collect()
+                per_unit
             };
-            let seconds = start.elapsed().as_secs_f64();
             let rouge = scored.then(|| {
                 let config = RougeConfig {
                     word_limit: (unit == "words").then_some(length as usize),

@@ -121,10 +121,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Some(path) => read_summaries(path)?,
         None => {
             let summarizer = Summarizer::new(match args.scope {
-                EvalScope::Corpus => args.summary.corpus_config(),
-                EvalScope::Articles => args.summary.article_config(),
+                EvalScope::Corpus => args.summary.corpus_config()?,
+                EvalScope::Articles => args.summary.article_config()?,
             })?;
-            let name = format!("salient-{}", summarizer.config().method);
+            let name = format!("salient-{}", summarizer.config().method());
             let texts = summarize_with(&summarizer, args.scope, &instances, true)?;
             if let Some(path) = &args.save_summaries {
                 save_summaries(path, &name, &instances, &texts)?;

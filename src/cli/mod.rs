@@ -3,6 +3,7 @@
 mod bench;
 mod compare;
 mod eval;
+mod methods;
 mod options;
 mod output;
 mod progress;
@@ -29,6 +30,7 @@ enum Command {
     Eval(eval::Args),
     Compare(compare::Args),
     Bench(bench::Args),
+    Methods(methods::Args),
 }
 
 /// Runs the parsed command.
@@ -38,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval(args) => eval::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Methods(args) => methods::run(args),
     }
 }
 
@@ -55,13 +58,42 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
+            use clap::error::{ContextKind, ContextValue};
             let text = e.render().to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("salient: error: {first} (see --help)");
+            let hint = match e.get(ContextKind::SuggestedValue) {
+                Some(ContextValue::String(s)) => format!("; did you mean '{s}'?"),
+                Some(ContextValue::Strings(s)) if !s.is_empty() => {
+                    format!("; did you mean '{}'?", s[0])
+                }
+                _ => String::new(),
+            };
+            eprintln!("salient: error: {first}{hint} (see --help)");
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes as one line. A cause whose text its parent
+/// already shows (an OS error inside a path's message) is not repeated.
+pub fn one_line(e: &anyhow::Error) -> String {
+    let normal = |s: &str| {
+        let s = s.to_lowercase();
+        match s.find(" (os error") {
+            Some(i) => s[..i].to_owned(),
+            None => s,
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let text = cause.to_string().replace(['\n', '\r'], " ");
+        if parts.last().is_some_and(|p| normal(p).contains(&normal(&text))) {
+            continue;
+        }
+        parts.push(text);
+    }
+    parts.join(": ")
 }
 
 /// Whether the error is a closed output pipe (`salient ... | head`), which is not a failure.

@@ -1,27 +1,49 @@
 //! Options shared by the subcommands that summarize.
 
+use std::sync::LazyLock;
+
+use anyhow::Context;
+use clap::builder::PossibleValue;
 use clap::{Args as ClapArgs, ValueEnum};
 
 use salient::analyze::Language;
-use salient::rank::{GraphOptions, Method, RankParams};
+use salient::ingest::OnError;
+use salient::rank::Method;
 use salient::select::{Budget, Selection};
 use salient::summarize::{Config, Order};
+
+/// A method name on the command line; its possible values (and the
+/// did-you-mean of a misspelt one) come from [`Method::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MethodArg(pub Method);
+
+static METHODS: LazyLock<Vec<MethodArg>> =
+    LazyLock::new(|| Method::ALL.iter().map(|&m| MethodArg(m)).collect());
+
+impl ValueEnum for MethodArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &METHODS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.name()))
+    }
+}
 
 /// How to rank and select.
 #[derive(Debug, Clone, ClapArgs)]
 pub struct SummaryArgs {
-    /// Ranking method: textrank, lexrank, tfidf, centroid, lead, pacsum,
-    /// luhn, sumbasic, kl, lsa, random [default: textrank for articles,
-    /// tfidf for a corpus].
-    #[arg(short, long, value_parser = parse_method)]
-    pub method: Option<Method>,
+    /// Ranking method [default: textrank for articles, tfidf for a corpus];
+    /// `salient methods` lists them with their parameters.
+    #[arg(short, long, value_enum, hide_possible_values = true)]
+    pub method: Option<MethodArg>,
 
     /// Summary length in sentences [default: 3].
-    #[arg(short = 'n', long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(short = 'n', long, value_name = "N", group = "budget", value_parser = at_least_one)]
     pub sentences: Option<u64>,
 
     /// Summary length in words: never more than N.
-    #[arg(short, long, value_name = "N", group = "budget", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(short, long, value_name = "N", group = "budget", value_parser = at_least_one)]
     pub words: Option<u64>,
 
     /// Summary length as a fraction of the sentences, in (0, 1].
@@ -42,26 +64,34 @@ pub struct SummaryArgs {
     #[arg(short, long, default_value = "en", value_parser = parse_language)]
     pub lang: Language,
 
+    /// Set a parameter of the method, e.g. `--param threshold=0.1` for
+    /// lexrank or `--param seed=7` for random (repeatable; `salient methods`
+    /// lists each method's parameters and defaults).
+    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE", value_parser = parse_param)]
+    pub params: Vec<(String, serde_json::Value)>,
+
     /// LexRank: link sentences whose cosine is at least T, with weight 1
-    /// (the paper's 0.1) [default: continuous LexRank].
+    /// (the paper's 0.1); shorthand for --param threshold=T.
     #[arg(long, value_name = "T", value_parser = parse_unit)]
     pub threshold: Option<f64>,
 
-    /// Seed of the random baseline.
-    #[arg(long, value_name = "N", default_value_t = 42)]
-    pub seed: u64,
+    /// Seed of the random baseline; shorthand for --param seed=N.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 
-    /// PacSum: weight of links to earlier sentences (the paper: -2).
-    #[arg(long, value_name = "W", default_value_t = 0.0, allow_negative_numbers = true)]
-    pub lambda1: f64,
+    /// PacSum: weight of links to earlier sentences (the paper: -2);
+    /// shorthand for --param lambda1=W.
+    #[arg(long, value_name = "W", allow_negative_numbers = true, value_parser = parse_finite)]
+    pub lambda1: Option<f64>,
 
-    /// PacSum: weight of links to later sentences.
-    #[arg(long, value_name = "W", default_value_t = 1.0, allow_negative_numbers = true)]
-    pub lambda2: f64,
+    /// PacSum: weight of links to later sentences; shorthand for --param lambda2=W.
+    #[arg(long, value_name = "W", allow_negative_numbers = true, value_parser = parse_finite)]
+    pub lambda2: Option<f64>,
 
-    /// PacSum: edge threshold as a share of the similarity range (the paper: 0.6).
-    #[arg(long, value_name = "B", default_value_t = 0.3, value_parser = parse_unit)]
-    pub beta: f64,
+    /// PacSum: edge threshold as a share of the similarity range (the paper:
+    /// 0.6); shorthand for --param beta=B.
+    #[arg(long, value_name = "B", value_parser = parse_unit)]
+    pub beta: Option<f64>,
 
     /// Order of summary sentences [default: position for articles, date for the corpus].
     #[arg(long, value_enum)]
@@ -84,6 +114,25 @@ pub enum OrderArg {
     Score,
 }
 
+/// `--on-error` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum OnErrorArg {
+    /// Stop at the first file or line that cannot be read.
+    #[default]
+    Stop,
+    /// Leave it out, say so on stderr, and go on.
+    Skip,
+}
+
+impl From<OnErrorArg> for OnError {
+    fn from(a: OnErrorArg) -> Self {
+        match a {
+            OnErrorArg::Stop => OnError::Stop,
+            OnErrorArg::Skip => OnError::Skip,
+        }
+    }
+}
+
 impl SummaryArgs {
     /// The selected budget.
     pub fn budget(&self) -> Budget {
@@ -96,62 +145,122 @@ impl SummaryArgs {
     }
 
     /// The configuration for per-article summaries.
-    pub fn article_config(&self) -> Config {
+    pub fn article_config(&self) -> anyhow::Result<Config> {
         self.config(Config::default())
     }
 
     /// The configuration for cross-corpus summaries.
-    pub fn corpus_config(&self) -> Config {
+    pub fn corpus_config(&self) -> anyhow::Result<Config> {
         self.config(Config::corpus_default())
     }
 
-    /// These options over `defaults`.
-    fn config(&self, defaults: Config) -> Config {
-        Config {
-            method: self.method.unwrap_or(defaults.method),
-            params: RankParams {
-                lexrank_threshold: self.threshold,
-                seed: self.seed,
-                pacsum_lambda1: self.lambda1,
-                pacsum_lambda2: self.lambda2,
-                pacsum_beta: self.beta,
-                ..RankParams::default()
-            },
-            selection: Selection {
-                budget: self.budget(),
-                diversity: self.diversity.unwrap_or(defaults.selection.diversity),
-                truncate: self.truncate,
-                ..defaults.selection
-            },
-            language: self.lang,
-            order: self.order.map(|o| match o {
-                OrderArg::Position => Order::Position,
-                OrderArg::Date => Order::Date,
-                OrderArg::Score => Order::Score,
-            }),
-            graph: GraphOptions {
-                dense_limit: self.dense_limit.unwrap_or(defaults.graph.dense_limit),
-                ..defaults.graph.clone()
-            },
-            ..defaults
-        }
+    /// Every method parameter given, by its library name: `--param` and the shorthands.
+    fn method_params(&self) -> Vec<(String, serde_json::Value)> {
+        let mut out = self.params.clone();
+        let shorthands = [
+            ("threshold", self.threshold.map(serde_json::Value::from)),
+            ("seed", self.seed.map(serde_json::Value::from)),
+            ("lambda1", self.lambda1.map(serde_json::Value::from)),
+            ("lambda2", self.lambda2.map(serde_json::Value::from)),
+            ("beta", self.beta.map(serde_json::Value::from)),
+        ];
+        out.extend(shorthands.into_iter().filter_map(|(k, v)| Some((k.to_owned(), v?))));
+        out
     }
-}
 
-pub fn parse_method(s: &str) -> Result<Method, String> {
-    Method::parse(s).map_err(|e| e.to_string())
+    /// These options over `defaults`.
+    pub fn config(&self, defaults: Config) -> anyhow::Result<Config> {
+        let method = self.method.map_or(defaults.method(), |m| m.0);
+        let mut config = defaults.with_method(method);
+        for (name, value) in self.method_params() {
+            config.ranker.set(&name, value).context("invalid method parameter")?;
+        }
+        config.selection = Selection {
+            budget: self.budget(),
+            diversity: self.diversity.unwrap_or(config.selection.diversity),
+            truncate: self.truncate,
+            ..config.selection
+        };
+        config.language = self.lang;
+        config.order = self.order.map(|o| match o {
+            OrderArg::Position => Order::Position,
+            OrderArg::Date => Order::Date,
+            OrderArg::Score => Order::Score,
+        });
+        if let Some(d) = self.dense_limit {
+            config.graph.dense_limit = d;
+        }
+        config.validate().context("invalid options")?;
+        Ok(config)
+    }
 }
 
 pub fn parse_language(s: &str) -> Result<Language, String> {
     Language::parse(s).map_err(|e| e.to_string())
 }
 
+/// A positive count: "must be at least 1" instead of clap's range message.
+pub fn at_least_one(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{s}' is not a whole number")),
+    }
+}
+
+fn parse_finite(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        Ok(_) => Err(format!("must be a finite number, got {s}")),
+        Err(_) => Err(format!("'{s}' is not a number")),
+    }
+}
+
 fn parse_ratio(s: &str) -> Result<f64, String> {
-    let r: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    let r = parse_finite(s)?;
     if r > 0.0 && r <= 1.0 { Ok(r) } else { Err(format!("must be in (0, 1], got {s}")) }
 }
 
 fn parse_unit(s: &str) -> Result<f64, String> {
-    let r: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    let r = parse_finite(s)?;
     if (0.0..=1.0).contains(&r) { Ok(r) } else { Err(format!("must be in [0, 1], got {s}")) }
+}
+
+/// `NAME=VALUE`, the value read as JSON (a number, `null`, `true`) or else as a string.
+fn parse_param(s: &str) -> Result<(String, serde_json::Value), String> {
+    let Some((name, value)) = s.split_once('=') else {
+        return Err(format!("expected NAME=VALUE, got '{s}'"));
+    };
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(format!("expected NAME=VALUE, got '{s}'"));
+    }
+    let value = value.trim();
+    if let Ok(x) = value.parse::<f64>()
+        && !x.is_finite()
+    {
+        return Err(format!("{name} must be a finite number, got {value}"));
+    }
+    let parsed =
+        serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::String(value.to_owned()));
+    Ok((name.to_owned(), parsed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_parse_numbers_and_reject_non_finite() {
+        assert_eq!(parse_param("seed=7"), Ok(("seed".into(), serde_json::json!(7))));
+        assert_eq!(
+            parse_param("threshold=null"),
+            Ok(("threshold".into(), serde_json::Value::Null))
+        );
+        assert!(parse_param("lambda1=nan").is_err());
+        assert!(parse_param("beta=inf").is_err());
+        assert!(parse_param("noequals").is_err());
+        assert!(parse_finite("NaN").is_err());
+        assert_eq!(at_least_one("0"), Err("must be at least 1".into()));
+    }
 }

@@ -2,21 +2,30 @@
 
 use std::io::IsTerminal;
 
-use anyhow::Context;
 use clap::{Args as ClapArgs, ValueEnum};
 
-use salient::ingest::{ReadOptions, read_inputs};
-use salient::summarize::Summarizer;
+use salient::ingest::{Article, BatchLimit, Corpus, Item, ReadOptions, Reader, Skipped};
+use salient::parallel::Parallelism;
+use salient::summarize::{CorpusSummary, Summarizer};
 
-use super::options::SummaryArgs;
-use super::output::{Format, Report, write_report};
+use super::options::{OnErrorArg, SummaryArgs};
+use super::output::{Format, ReportWriter};
 
 /// Summarize articles: each on its own, and all of them together.
 ///
 /// Inputs are text or markdown files, folders (every .txt and .md inside,
-/// recursively), JSONL files (one {"text"} article or one {"documents"} set of
-/// articles per line), or `-` for standard input (the default when stdin is
-/// not a terminal).
+/// recursively), JSON Lines (one {"text"} article or one {"documents"} set
+/// of articles per line; .jsonl files, and .json, .ndjson or stdin whose
+/// content starts with "{"), or `-` for standard input (the default when
+/// stdin is not a terminal).
+///
+/// Summaries are written as they are made, in input order, a batch of
+/// articles at a time; corpus summaries come last.
+///
+/// Scope: by default every article gets its summary, and the articles of
+/// the run together get one corpus summary when there are two or more; each
+/// JSONL "documents" line with two or more documents gets its own corpus
+/// summary. `--scope corpus` gives a corpus summary even of one article.
 ///
 /// Examples:
 ///
@@ -26,7 +35,9 @@ use super::output::{Format, Report, write_report};
 ///
 ///   salient summarize article.txt --method tfidf --sentences 5 --format json
 ///
-///   cat article.txt | salient summarize --ratio 0.2
+///   cat feed.jsonl | salient summarize --scope articles --format lines
+///
+///   salient summarize archive/ --on-error skip --format json > out.json
 #[derive(Debug, ClapArgs)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -49,6 +60,11 @@ pub struct Args {
     /// teasers, link lists, headings or duplicate lines.
     #[arg(long)]
     pub keep_all: bool,
+
+    /// A file or JSONL line that cannot be read (not UTF-8, unreadable,
+    /// malformed): stop with its error, or skip it, say so on stderr, and go on.
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Stop)]
+    pub on_error: OnErrorArg,
 }
 
 /// `--scope` values.
@@ -72,21 +88,74 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         paths.push("-".to_owned());
     }
-    let corpora = read_inputs(&paths, &ReadOptions { keep_all: args.keep_all })?;
-    let articles = Summarizer::new(args.summary.article_config()).context("invalid options")?;
-    let whole = Summarizer::new(args.summary.corpus_config()).context("invalid options")?;
-    let mut report = Report::new(articles.config().clone(), whole.config().clone());
-    for corpus in &corpora {
-        if args.scope != Scope::Corpus {
-            report.articles.extend(articles.summarize_articles(&corpus.articles));
-        }
-        // A corpus summary needs two articles; a JSONL instance always gets one.
-        if args.scope != Scope::Articles && (corpus.articles.len() > 1 || corpus.id.is_some()) {
-            report.corpora.push(whole.summarize_corpus(corpus.id.clone(), &corpus.articles));
-        }
-    }
+    let options = ReadOptions { keep_all: args.keep_all, on_error: args.on_error.into() };
+    let mut reader = Reader::new(&paths, options)?;
+    let articles = Summarizer::new(args.summary.article_config()?)?;
+    let whole = Summarizer::new(args.summary.corpus_config()?)?;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    write_report(&mut out, &report, args.format)?;
+    let stdin_only = paths == ["-"];
+    let mut out = ReportWriter::new(
+        std::io::BufWriter::new(stdout.lock()),
+        args.format,
+        articles.config(),
+        whole.config(),
+        stdin_only,
+    );
+    out.begin()?;
+    let scope = args.scope;
+    // The run's own articles, kept only when a corpus summary needs them.
+    let mut main: Vec<Article> = Vec::new();
+    let mut corpora: Vec<CorpusSummary> = Vec::new();
+    let mut skipped: Vec<Skipped> = Vec::new();
+    while let Some(batch) = reader.next_batch(BatchLimit::default())? {
+        if scope != Scope::Corpus {
+            let all: Vec<&Article> = batch
+                .iter()
+                .flat_map(|item| match item {
+                    Item::Article(a) => std::slice::from_ref(a),
+                    Item::Instance(c) => c.articles.as_slice(),
+                    Item::Skipped(_) => &[],
+                })
+                .collect();
+            for summary in articles.summarize_articles(&all) {
+                out.article(&summary)?;
+            }
+        }
+        let mut instances: Vec<Corpus> = Vec::new();
+        for item in batch {
+            match item {
+                Item::Article(a) if scope != Scope::Articles => main.push(a),
+                Item::Instance(c) if wants_corpus(scope, c.articles.len()) => instances.push(c),
+                Item::Skipped(s) => {
+                    eprintln!("salient: skipped {}", s.error);
+                    skipped.push(s);
+                }
+                _ => {}
+            }
+        }
+        // Instances in parallel, each ranked on one thread unless it is large.
+        corpora.extend(
+            Parallelism::Parallel
+                .map(&instances, |c| whole.summarize_corpus(c.id.clone(), &c.articles)),
+        );
+        out.flush()?;
+    }
+    let mut all_corpora = Vec::with_capacity(corpora.len() + 1);
+    if wants_corpus(scope, main.len()) {
+        all_corpora.push(whole.summarize_corpus(None, &main));
+    }
+    all_corpora.extend(corpora);
+    out.finish(&all_corpora, &skipped)?;
     Ok(())
+}
+
+/// Whether a set of `articles` articles gets a corpus summary: always when
+/// asked for (`--scope corpus`), with the default scope only when it has two
+/// or more (one article's corpus summary would repeat its own).
+fn wants_corpus(scope: Scope, articles: usize) -> bool {
+    match scope {
+        Scope::Articles => false,
+        Scope::Corpus => articles >= 1,
+        Scope::Both => articles >= 2,
+    }
 }

@@ -1,79 +1,150 @@
 //! JSONL inputs: one article (`"text"`) or one multi-document instance
 //! (`"documents"`) per line.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
+use super::Article;
 use super::read::{Raw, RawCorpus};
-use crate::error::{Error, Result};
+use crate::error::{Error, JsonlProblem, Result};
 
-/// Parses the JSONL file `name` (already read as `text`): `"text"` lines become
-/// articles pushed onto `main`, `"documents"` lines corpora pushed onto `instances`.
-pub(super) fn read(
+/// What one line holds.
+pub(super) enum Record {
+    Article(Raw),
+    Instance(RawCorpus),
+}
+
+/// What a JSONL source remembers between lines.
+#[derive(Debug, Default)]
+pub(super) struct State {
+    /// Ids given by `"id"` fields, with the line that gave them.
+    ids: HashMap<String, usize>,
+}
+
+/// Metadata fields of a line, applied after cleaning (they win over what
+/// cleaning found in the text).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Meta {
+    title: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+}
+
+impl Meta {
+    pub(super) fn apply(self, article: &mut Article) {
+        if self.title.is_some() {
+            article.title = self.title;
+        }
+        if let Some(date) = self.date.as_deref().and_then(super::meta::iso_date_prefix) {
+            article.date = Some(date);
+        }
+        if self.url.is_some() {
+            article.url = self.url;
+        }
+    }
+}
+
+/// Parses line `number` of JSONL input `name` (file stem `stem`).
+pub(super) fn parse_line(
     name: &str,
     stem: &str,
-    text: &str,
-    main: &mut Vec<Raw>,
-    instances: &mut Vec<RawCorpus>,
-) -> Result<()> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = 0;
-    for (index, line) in text.split('\n').enumerate() {
-        let number = index + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
+    number: usize,
+    line: &str,
+    state: &mut State,
+) -> Result<Record> {
+    let fail = |problem| Error::Jsonl { input: name.to_string(), line: number, problem };
+    let value: Value = serde_json::from_str(line.trim())
+        .map_err(|e| fail(JsonlProblem::InvalidJson(e.to_string())))?;
+    let Value::Object(object) = value else {
+        return Err(fail(JsonlProblem::NotAnObject));
+    };
+    let id = match object.get("id") {
+        None | Some(Value::Null) => format!("{stem}#{number}"),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => {
+            return Err(fail(JsonlProblem::WrongType { field: "id", expected: "a string" }));
         }
-        records += 1;
-        let fail = |reason: String| Error::Jsonl { input: name.to_string(), line: number, reason };
-        let value: Value =
-            serde_json::from_str(line).map_err(|e| fail(format!("invalid JSON: {e}")))?;
-        let Value::Object(object) = value else {
-            return Err(fail("not a JSON object".into()));
-        };
-        let id = match object.get("id") {
-            None | Some(Value::Null) => format!("{stem}#{number}"),
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            Some(_) => return Err(fail("\"id\" is not a string".into())),
-        };
-        let path = Some(name.to_string());
-        if let Some(documents) = object.get("documents") {
-            let documents = strings(documents)
-                .ok_or_else(|| fail("\"documents\" is not an array of strings".into()))?;
+    };
+    if object.get("id").is_some_and(|v| !v.is_null()) {
+        if let Some(&first) = state.ids.get(&id) {
+            return Err(fail(JsonlProblem::DuplicateId { id, first }));
+        }
+        state.ids.insert(id.clone(), number);
+    }
+    let meta = Meta {
+        title: optional_string(&object, "title").map_err(fail)?,
+        date: optional_string(&object, "date").map_err(fail)?,
+        url: match optional_string(&object, "url").map_err(fail)? {
+            Some(url) => Some(url),
+            None => optional_string(&object, "source").map_err(fail)?,
+        },
+    };
+    let path = Some(name.to_string());
+    match (object.get("text"), object.get("documents")) {
+        (Some(_), Some(_)) => Err(fail(JsonlProblem::Ambiguous("text", "documents"))),
+        (None, None) => Err(fail(JsonlProblem::NoBody)),
+        (None, Some(documents)) => {
+            let documents = strings(documents).ok_or_else(|| {
+                fail(JsonlProblem::WrongType {
+                    field: "documents",
+                    expected: "an array of strings",
+                })
+            })?;
             if documents.is_empty() {
-                return Err(fail("\"documents\" is empty".into()));
+                return Err(fail(JsonlProblem::EmptyField("documents")));
             }
             if let Some(k) = documents.iter().position(|d| is_blank(d)) {
-                return Err(fail(format!("document {} is empty", k + 1)));
+                return Err(fail(JsonlProblem::EmptyDocument(k + 1)));
             }
-            let references = references(&object)
-                .ok_or_else(|| fail("\"references\" is not an array of strings".into()))?;
+            let references = references(&object).ok_or_else(|| {
+                fail(JsonlProblem::WrongType {
+                    field: "references",
+                    expected: "an array of strings",
+                })
+            })?;
+            // The only document of an instance is the instance: it keeps its id.
+            let single = documents.len() == 1;
             let articles = documents
                 .into_iter()
                 .enumerate()
-                .map(|(k, text)| Raw { id: format!("{id}#{}", k + 1), path: path.clone(), text })
+                .map(|(k, text)| Raw {
+                    id: if single { id.clone() } else { format!("{id}#{}", k + 1) },
+                    path: path.clone(),
+                    text,
+                    meta: if single { meta.clone() } else { Meta::default() },
+                })
                 .collect();
-            instances.push(RawCorpus { id, articles, references });
-        } else if let Some(text) = object.get("text") {
+            Ok(Record::Instance(RawCorpus { id, articles, references }))
+        }
+        (Some(text), None) => {
             let Value::String(text) = text else {
-                return Err(fail("\"text\" is not a string".into()));
+                return Err(fail(JsonlProblem::WrongType { field: "text", expected: "a string" }));
             };
             if is_blank(text) {
-                return Err(fail("\"text\" is empty".into()));
+                return Err(fail(JsonlProblem::EmptyField("text")));
             }
-            main.push(Raw { id, path, text: text.clone() });
-        } else {
-            return Err(fail("neither \"text\" nor \"documents\"".into()));
+            Ok(Record::Article(Raw { id, path, text: text.clone(), meta }))
         }
     }
-    if records == 0 {
-        return Err(Error::input(name, "no JSONL records"));
-    }
-    Ok(())
 }
 
 fn is_blank(s: &str) -> bool {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty()
+}
+
+/// An optional string field; `null` counts as absent.
+fn optional_string(
+    object: &Map<String, Value>,
+    field: &'static str,
+) -> std::result::Result<Option<String>, JsonlProblem> {
+    match object.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_owned())),
+        Some(_) => Err(JsonlProblem::WrongType { field, expected: "a string" }),
+    }
 }
 
 /// The strings of a JSON array of strings.

@@ -16,8 +16,8 @@ mod jsonl;
 mod meta;
 mod read;
 
-pub use clean::article_from_text;
-pub use read::{ReadOptions, read_inputs};
+pub(crate) use clean::article_from_text;
+pub use read::{BatchLimit, Item, OnError, ReadOptions, Reader, Skipped, read_inputs};
 
 /// An article ready for segmentation: its original text and the byte ranges
 /// that hold its body.
@@ -27,6 +27,8 @@ pub struct Article {
     pub id: String,
     /// The path the article was read from; `None` for stdin.
     pub path: Option<String>,
+    /// Where the article was published: a JSONL `"url"`/`"source"` field.
+    pub url: Option<String>,
     /// The full original text.
     pub text: String,
     /// Title from front matter or the header line, if any.
@@ -37,6 +39,37 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Lines kept out of the candidate sentences, counted by reason.
     pub set_aside: SetAside,
+}
+
+impl Article {
+    /// An article from its raw text (plain text or markdown, with optional
+    /// front matter and header line), cleaned with the default options.
+    ///
+    /// ```
+    /// use salient::ingest::Article;
+    ///
+    /// let a = Article::from_text("demo", "Skip to main content\nThe vote passed. Both sides agreed.");
+    /// assert_eq!(a.set_aside.total(), 1);
+    /// assert_eq!(&a.text[a.blocks[0].start..a.blocks[0].end], "The vote passed. Both sides agreed.");
+    /// ```
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article::from_text_with(id, text, &ReadOptions::default())
+    }
+
+    /// An article from its raw text, cleaned with `options`.
+    pub fn from_text_with(
+        id: impl Into<String>,
+        text: impl Into<String>,
+        options: &ReadOptions,
+    ) -> Article {
+        clean::article_from_text(id.into(), None, text.into(), options.keep_all)
+    }
+
+    /// This article, recorded as read from `path`.
+    pub fn with_path(mut self, path: impl Into<String>) -> Article {
+        self.path = Some(path.into());
+        self
+    }
 }
 
 /// A byte range of the article holding a paragraph or a heading.

@@ -45,7 +45,7 @@ use crate::select::cosine;
 /// let x = Centroid.rank(&input);
 /// assert_eq!(format!("{:.3} {:.3} {:.3}", x[0], x[1], x[2]), "9.014 2.854 7.836");
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Centroid;
 
 impl Centroid {

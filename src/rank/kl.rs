@@ -44,7 +44,7 @@ use super::{RankInput, Ranker};
 /// };
 /// assert_eq!(KlSum.rank(&input), [3.0, 4.0, 2.0, 1.0]);
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KlSum;
 
 impl KlSum {

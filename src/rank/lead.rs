@@ -9,7 +9,7 @@ use super::{RankInput, Ranker};
 ///
 /// # Complexity
 /// O(n).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Lead;
 
 impl Ranker for Lead {

@@ -39,7 +39,8 @@ use crate::similarity::{Graph, Measure};
 /// let x = LexRank::default().rank(&input);
 /// assert_eq!(format!("{:.4} {:.4} {:.4}", x[0], x[1], x[2]), "0.2568 0.4865 0.2568");
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct LexRank {
     /// Power-iteration settings.
     pub pagerank: PageRank,
@@ -59,6 +60,19 @@ impl Ranker for LexRank {
             Graph::Sparse(s) => Graph::Sparse(s.map_weights(linked)),
         };
         pagerank(&unit, &self.pagerank, input.parallelism)
+    }
+
+    fn validate(&self) -> crate::Result<()> {
+        if let Some(t) = self.threshold
+            && !(0.0..=1.0).contains(&t)
+        {
+            return Err(crate::Error::InvalidParameter {
+                method: "lexrank",
+                parameter: "threshold".into(),
+                reason: "must be in [0, 1]".into(),
+            });
+        }
+        self.pagerank.validate()
     }
 }
 

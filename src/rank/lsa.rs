@@ -58,7 +58,7 @@ use crate::vectorize::TermMatrix;
 /// // topic, s5 carries the second; s3 and s4, one word each, score lowest.
 /// assert_eq!(x.join(" "), "1.342 1.712 1.712 0.721 0.851 1.376");
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Lsa;
 
 impl Lsa {

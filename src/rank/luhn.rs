@@ -44,7 +44,7 @@ use crate::analyze::TermId;
 /// let x = Luhn.rank(&input);
 /// assert_eq!(format!("{:.3} {:.3} {:.3}", x[0], x[1], x[2]), "1.000 1.333 0.000");
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Luhn;
 
 impl Luhn {

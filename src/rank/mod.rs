@@ -92,13 +92,16 @@ impl RankInput<'_> {
     /// The similarity graph of the sentences under `measure`, stored as
     /// [`graph`](Self::graph) options say (exact up to the dense limit, pruned above).
     pub fn similarity_graph(&self, measure: Measure) -> Graph {
-        Graph::build(
+        let start = std::time::Instant::now();
+        let graph = Graph::build(
             self.matrix,
             measure,
             self.graph.dense_limit,
             &self.graph.sparse,
             self.parallelism,
-        )
+        );
+        crate::summarize::add_similarity_time(start.elapsed());
+        graph
     }
 
     /// Number of sentences.
@@ -112,107 +115,190 @@ impl RankInput<'_> {
     }
 }
 
-/// A sentence-ranking method.
+/// A sentence-ranking method; its fields are its parameters.
 pub trait Ranker: Send + Sync {
     /// One score per sentence of `input`, higher is better.
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64>;
+
+    /// Checks the parameters; the default accepts any.
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
-/// The ranking methods, by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Method {
-    /// Cosine similarity to the TF-IDF centroid.
-    Tfidf,
+/// Declares the methods once: the name enum [`Method`], the configuration
+/// enum [`MethodConfig`] (one variant per ranker type, holding its
+/// parameters) and the dispatch between them. A new method is one file and
+/// one line here.
+macro_rules! methods {
+    ($( $(#[$doc:meta])* $variant:ident($ty:ty) = $name:literal; )+) => {
+        /// The ranking methods, by name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        #[non_exhaustive]
+        pub enum Method {
+            $( $(#[$doc])* $variant, )+
+        }
+
+        /// A ranking method with its parameters: a plain value, written into
+        /// JSON output as `{"method": "<name>", <parameters>...}`.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(tag = "method", rename_all = "lowercase")]
+        #[non_exhaustive]
+        pub enum MethodConfig {
+            $( $(#[$doc])* $variant($ty), )+
+        }
+
+        impl Method {
+            /// Every method, in the order help texts list them.
+            pub const ALL: &'static [Method] = &[$(Method::$variant),+];
+
+            /// The method's command-line name.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( Method::$variant => $name, )+
+                }
+            }
+
+            /// The method with its default parameters.
+            pub fn config(self) -> MethodConfig {
+                match self {
+                    $( Method::$variant => MethodConfig::$variant(<$ty>::default()), )+
+                }
+            }
+        }
+
+        impl MethodConfig {
+            /// Which method this is.
+            pub fn method(&self) -> Method {
+                match self {
+                    $( MethodConfig::$variant(_) => Method::$variant, )+
+                }
+            }
+
+            /// The ranker.
+            pub fn ranker(&self) -> &dyn Ranker {
+                match self {
+                    $( MethodConfig::$variant(r) => r, )+
+                }
+            }
+        }
+    };
+}
+
+methods! {
     /// TextRank (Mihalcea & Tarau 2004).
-    Textrank,
-    /// The first sentences of each article.
-    Lead,
+    Textrank(TextRank) = "textrank";
     /// LexRank (Erkan & Radev 2004).
-    Lexrank,
-    /// Luhn's significant-word clusters (Luhn 1958).
-    Luhn,
-    /// SumBasic (Nenkova & Vanderwende 2005).
-    Sumbasic,
-    /// KL-Sum (Haghighi & Vanderwende 2009).
-    Kl,
-    /// Latent semantic analysis (Steinberger & Ježek 2004).
-    Lsa,
-    /// MEAD's centroid, position and first-sentence features (Radev et al. 2004).
-    Centroid,
-    /// Seeded random scores, a baseline.
-    Random,
+    Lexrank(LexRank) = "lexrank";
     /// PacSum's position-aware centrality (Zheng & Lapata 2019).
-    Pacsum,
+    Pacsum(PacSum) = "pacsum";
+    /// Cosine similarity to the TF-IDF centroid.
+    Tfidf(TfIdf) = "tfidf";
+    /// MEAD's centroid, position and first-sentence features (Radev et al. 2004).
+    Centroid(Centroid) = "centroid";
+    /// Latent semantic analysis (Steinberger & Ježek 2004).
+    Lsa(Lsa) = "lsa";
+    /// Luhn's significant-word clusters (Luhn 1958).
+    Luhn(Luhn) = "luhn";
+    /// SumBasic (Nenkova & Vanderwende 2005).
+    Sumbasic(SumBasic) = "sumbasic";
+    /// KL-Sum (Haghighi & Vanderwende 2009).
+    Kl(KlSum) = "kl";
+    /// The first sentences of each article.
+    Lead(Lead) = "lead";
+    /// Seeded random scores, a baseline.
+    Random(Random) = "random";
 }
 
 impl Method {
-    /// Every method, in the order help texts list them.
-    pub const ALL: &'static [Method] = &[
-        Method::Textrank,
-        Method::Lexrank,
-        Method::Pacsum,
-        Method::Tfidf,
-        Method::Centroid,
-        Method::Lsa,
-        Method::Luhn,
-        Method::Sumbasic,
-        Method::Kl,
-        Method::Lead,
-        Method::Random,
-    ];
-
-    /// The method's command-line name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Method::Tfidf => "tfidf",
-            Method::Textrank => "textrank",
-            Method::Lead => "lead",
-            Method::Lexrank => "lexrank",
-            Method::Luhn => "luhn",
-            Method::Sumbasic => "sumbasic",
-            Method::Kl => "kl",
-            Method::Lsa => "lsa",
-            Method::Centroid => "centroid",
-            Method::Random => "random",
-            Method::Pacsum => "pacsum",
-        }
-    }
-
-    /// Parses a method name.
+    /// Parses a method name (case-insensitive).
     pub fn parse(name: &str) -> Result<Self> {
-        let name = name.trim().to_ascii_lowercase();
-        Method::ALL.iter().copied().find(|m| m.name() == name).ok_or_else(|| {
-            let known: Vec<_> = Method::ALL.iter().map(|m| m.name()).collect();
-            Error::option(
-                "--method",
-                format!("unknown method '{name}' (known: {})", known.join(", ")),
-            )
+        let lower = name.trim().to_ascii_lowercase();
+        Method::ALL.iter().copied().find(|m| m.name() == lower).ok_or_else(|| {
+            Error::UnknownMethod {
+                name: name.to_owned(),
+                suggestion: closest(&lower, Method::ALL.iter().map(|m| m.name()))
+                    .map(str::to_owned),
+            }
         })
     }
 
-    /// The ranker for this method with `params`.
-    pub fn ranker(self, params: &RankParams) -> Box<dyn Ranker> {
-        match self {
-            Method::Tfidf => Box::new(TfIdf),
-            Method::Textrank => Box::new(TextRank { pagerank: params.pagerank }),
-            Method::Lead => Box::new(Lead),
-            Method::Lexrank => {
-                Box::new(LexRank { pagerank: params.pagerank, threshold: params.lexrank_threshold })
+    /// The method's parameters with their defaults, in declaration order
+    /// (nested settings such as PageRank's by their own names).
+    pub fn parameters(self) -> Vec<(String, serde_json::Value)> {
+        let mut out = Vec::new();
+        if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(self.config()) {
+            for (key, value) in fields {
+                match value {
+                    _ if key == "method" => {}
+                    serde_json::Value::Object(inner) => out.extend(inner),
+                    value => out.push((key, value)),
+                }
             }
-            Method::Luhn => Box::new(Luhn),
-            Method::Sumbasic => Box::new(SumBasic),
-            Method::Kl => Box::new(KlSum),
-            Method::Lsa => Box::new(Lsa),
-            Method::Centroid => Box::new(Centroid),
-            Method::Random => Box::new(Random { seed: params.seed }),
-            Method::Pacsum => Box::new(PacSum {
-                lambda1: params.pacsum_lambda1,
-                lambda2: params.pacsum_lambda2,
-                beta: params.pacsum_beta,
-            }),
         }
+        out
+    }
+}
+
+impl MethodConfig {
+    /// Sets parameter `name` (as listed by [`Method::parameters`]) to `value`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownParameter`] when the method has no such parameter,
+    /// [`Error::InvalidParameter`] when the value has the wrong type or is
+    /// out of range (NaN and infinities are never accepted).
+    pub fn set(&mut self, name: &str, value: serde_json::Value) -> Result<()> {
+        let method = self.method();
+        let invalid = |reason: String| Error::InvalidParameter {
+            method: method.name(),
+            parameter: name.to_owned(),
+            reason,
+        };
+        if let Some(x) = value.as_f64()
+            && !x.is_finite()
+        {
+            return Err(invalid("must be a finite number".into()));
+        }
+        let mut fields = match serde_json::to_value(&*self) {
+            Ok(serde_json::Value::Object(fields)) => fields,
+            _ => return Err(invalid("cannot be set".into())),
+        };
+        let slot = if name != "method" && fields.contains_key(name) {
+            fields.get_mut(name)
+        } else {
+            fields.values_mut().find_map(|v| v.as_object_mut()?.get_mut(name))
+        };
+        let Some(slot) = slot else {
+            return Err(Error::UnknownParameter {
+                method: method.name(),
+                parameter: name.to_owned(),
+                known: method.parameters().into_iter().map(|(k, _)| k).collect(),
+            });
+        };
+        // Integers are written as such so integer parameters accept them.
+        *slot = match value.as_f64() {
+            Some(x) if slot.is_u64() && x >= 0.0 && x.fract() == 0.0 && x <= u64::MAX as f64 => {
+                serde_json::Value::from(x as u64)
+            }
+            _ => value,
+        };
+        let updated: MethodConfig = serde_json::from_value(serde_json::Value::Object(fields))
+            .map_err(|e| invalid(e.to_string()))?;
+        updated.validate()?;
+        *self = updated;
+        Ok(())
+    }
+
+    /// Checks every parameter.
+    pub fn validate(&self) -> Result<()> {
+        self.ranker().validate()
+    }
+}
+
+impl Default for MethodConfig {
+    fn default() -> Self {
+        Method::Textrank.config()
     }
 }
 
@@ -222,34 +308,28 @@ impl std::fmt::Display for Method {
     }
 }
 
-/// Tunable parameters of the rankers; a plain value written into JSON output.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RankParams {
-    /// Power-iteration settings of the graph rankers.
-    pub pagerank: PageRank,
-    /// LexRank: `None` for continuous LexRank (cosine-weighted edges); `Some(t)`
-    /// links sentences whose cosine is at least `t` with weight 1 (the paper uses 0.1).
-    pub lexrank_threshold: Option<f64>,
-    /// Seed of the random baseline.
-    pub seed: u64,
-    /// PacSum: weight of edges to earlier sentences of the same article.
-    pub pacsum_lambda1: f64,
-    /// PacSum: weight of edges to later sentences (and to other articles).
-    pub pacsum_lambda2: f64,
-    /// PacSum: edge threshold, as a share of the similarity range in scope.
-    pub pacsum_beta: f64,
+/// The candidate closest to `name` by edit distance, when it is close enough
+/// to be what was meant (at most a third of its letters wrong).
+pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (edit_distance(name, c), c))
+        .filter(|&(d, c)| d * 3 <= c.chars().count().max(3))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
 }
 
-impl Default for RankParams {
-    fn default() -> Self {
-        RankParams {
-            pagerank: PageRank::default(),
-            lexrank_threshold: None,
-            seed: 42,
-            pacsum_lambda1: PacSum::default().lambda1,
-            pacsum_lambda2: PacSum::default().lambda2,
-            pacsum_beta: PacSum::default().beta,
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
         }
     }
+    row[b.len()]
 }

@@ -56,7 +56,8 @@ use crate::similarity::Measure;
 /// let x = paper.rank(&input);
 /// assert_eq!(format!("{:.3} {:.3} {:.3} {:.3}", x[0], x[1], x[2], x[3]), "0.298 0.298 -0.596 -0.596");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct PacSum {
     /// Weight of edges to earlier sentences of the same article.
     pub lambda1: f64,
@@ -73,6 +74,26 @@ impl Default for PacSum {
 }
 
 impl Ranker for PacSum {
+    fn validate(&self) -> crate::Result<()> {
+        let bad = |parameter: &str, reason: &str| {
+            Err(crate::Error::InvalidParameter {
+                method: "pacsum",
+                parameter: parameter.into(),
+                reason: reason.into(),
+            })
+        };
+        if !self.lambda1.is_finite() {
+            return bad("lambda1", "must be a finite number");
+        }
+        if !self.lambda2.is_finite() {
+            return bad("lambda2", "must be a finite number");
+        }
+        if !(0.0..=1.0).contains(&self.beta) {
+            return bad("beta", "must be in [0, 1]");
+        }
+        Ok(())
+    }
+
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
         let g = input.similarity_graph(Measure::Cosine);
         let n = g.len();

@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, Result};
 use crate::parallel::Parallelism;
 use crate::similarity::Graph;
 
@@ -12,6 +13,30 @@ pub struct PageRank {
     pub tolerance: f64,
     /// Stop after this many iterations at the latest.
     pub max_iterations: usize,
+}
+
+impl PageRank {
+    /// Checks the settings: damping in [0, 1), a positive tolerance, at
+    /// least one iteration.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |parameter: &str, reason: &str| {
+            Err(Error::InvalidParameter {
+                method: "pagerank",
+                parameter: parameter.to_owned(),
+                reason: reason.to_owned(),
+            })
+        };
+        if !(0.0..1.0).contains(&self.damping) {
+            return bad("damping", "must be in [0, 1)");
+        }
+        if !(self.tolerance.is_finite() && self.tolerance > 0.0) {
+            return bad("tolerance", "must be a positive number");
+        }
+        if self.max_iterations == 0 {
+            return bad("max_iterations", "must be at least 1");
+        }
+        Ok(())
+    }
 }
 
 impl Default for PageRank {

@@ -33,7 +33,8 @@ use super::{RankInput, Ranker};
 /// assert_ne!(a, Random { seed: 8 }.rank(&input));
 /// assert!(a.iter().all(|x| (0.0..1.0).contains(x)));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Random {
     /// Seed of the generator.
     pub seed: u64,

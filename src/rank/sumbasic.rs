@@ -44,7 +44,7 @@ use super::{RankInput, Ranker};
 /// // no content words and comes last.
 /// assert_eq!(SumBasic.rank(&input), [2.0, 4.0, 3.0, 1.0]);
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SumBasic;
 
 impl SumBasic {

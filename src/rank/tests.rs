@@ -1,20 +1,16 @@
 //! Properties every ranker must have: one finite score per sentence, no
 //! panic on degenerate input, and identical results serial or parallel.
 
-use super::{GraphOptions, Method, Position, RankInput, RankParams};
+use super::{GraphOptions, LexRank, Method, MethodConfig, Position, Random, RankInput};
 use crate::analyze::{Analyzer, Language, TermId, analyze};
 use crate::parallel::Parallelism;
 use crate::similarity::SparseOptions;
 use crate::vectorize::TermMatrix;
 
 /// Every method, plus the variants that take another code path.
-fn variants() -> Vec<(Method, RankParams)> {
-    let mut out: Vec<(Method, RankParams)> =
-        Method::ALL.iter().map(|&m| (m, RankParams::default())).collect();
-    out.push((
-        Method::Lexrank,
-        RankParams { lexrank_threshold: Some(0.1), ..RankParams::default() },
-    ));
+fn variants() -> Vec<MethodConfig> {
+    let mut out: Vec<MethodConfig> = Method::ALL.iter().map(|m| m.config()).collect();
+    out.push(MethodConfig::Lexrank(LexRank { threshold: Some(0.1), ..LexRank::default() }));
     out
 }
 
@@ -54,13 +50,7 @@ impl Scope {
         Scope::from_ids(&articles)
     }
 
-    fn rank(
-        &self,
-        method: Method,
-        params: &RankParams,
-        graph: &GraphOptions,
-        p: Parallelism,
-    ) -> Vec<f64> {
+    fn rank(&self, method: &MethodConfig, graph: &GraphOptions, p: Parallelism) -> Vec<f64> {
         let input = RankInput {
             matrix: &self.matrix,
             positions: &self.positions,
@@ -68,7 +58,7 @@ impl Scope {
             graph,
             parallelism: p,
         };
-        method.ranker(params).rank(&input)
+        method.ranker().rank(&input)
     }
 }
 
@@ -99,9 +89,10 @@ fn serial_equals_parallel_on_seed_articles() {
     assert!(article.matrix.n_sentences() > 5);
     for scope in [&article, &corpus] {
         for graph in &graphs() {
-            for (method, params) in variants() {
-                let serial = scope.rank(method, &params, graph, Parallelism::Serial);
-                let parallel = scope.rank(method, &params, graph, Parallelism::Parallel);
+            for method in variants() {
+                let serial = scope.rank(&method, graph, Parallelism::Serial);
+                let parallel = scope.rank(&method, graph, Parallelism::Parallel);
+                let method = method.method();
                 assert_eq!(serial.len(), scope.matrix.n_sentences(), "{method}");
                 assert!(serial.iter().all(|x| x.is_finite()), "{method}: {serial:?}");
                 let same = serial.iter().zip(&parallel).all(|(a, b)| a.to_bits() == b.to_bits());
@@ -117,7 +108,7 @@ fn greedy_methods_count_down_their_pick_order() {
     let n = corpus.matrix.n_sentences();
     for method in [Method::Sumbasic, Method::Kl] {
         for graph in &graphs() {
-            let mut x = corpus.rank(method, &RankParams::default(), graph, Parallelism::Parallel);
+            let mut x = corpus.rank(&method.config(), graph, Parallelism::Parallel);
             x.sort_by(f64::total_cmp);
             let want: Vec<f64> = (1..=n).map(|k| k as f64).collect();
             assert_eq!(x, want, "{method}");
@@ -129,10 +120,8 @@ fn greedy_methods_count_down_their_pick_order() {
 fn random_depends_only_on_the_seed() {
     let scope = Scope::from_texts(&seeds()[..1]);
     let graph = GraphOptions::default();
-    let with = |seed| {
-        let params = RankParams { seed, ..RankParams::default() };
-        scope.rank(Method::Random, &params, &graph, Parallelism::Parallel)
-    };
+    let with =
+        |seed| scope.rank(&MethodConfig::Random(Random { seed }), &graph, Parallelism::Parallel);
     assert_eq!(with(1), with(1));
     assert_ne!(with(1), with(2));
 }
@@ -152,9 +141,10 @@ fn degenerate_scopes_never_panic() {
     for case in &cases {
         let scope = Scope::from_ids(case);
         for graph in &graphs() {
-            for (method, params) in variants() {
+            for method in variants() {
                 for p in [Parallelism::Serial, Parallelism::Parallel] {
-                    let x = scope.rank(method, &params, graph, p);
+                    let x = scope.rank(&method, graph, p);
+                    let method = method.method();
                     assert_eq!(x.len(), scope.positions.len(), "{method} {case:?}");
                     assert!(x.iter().all(|v| v.is_finite()), "{method} {case:?}: {x:?}");
                 }
@@ -173,16 +163,63 @@ fn every_method_has_a_name_that_parses_back() {
 }
 
 #[test]
-fn params_defaults() {
-    let p = RankParams::default();
-    assert_eq!(p.lexrank_threshold, None);
-    assert_eq!(p.seed, 42);
+fn params_defaults_and_setting() {
     // PacSum: forward links only (tuned on BBC dev; the paper uses -2, 1, 0.6).
-    assert_eq!((p.pacsum_lambda1, p.pacsum_lambda2, p.pacsum_beta), (0.0, 1.0, 0.3));
-    // Older configurations without the new fields still load.
-    let old: RankParams = serde_json::from_str(
-        r#"{"pagerank":{"damping":0.85,"tolerance":1e-6,"max_iterations":100}}"#,
-    )
-    .unwrap_or_else(|_| RankParams { seed: 0, ..p.clone() });
-    assert_eq!(old, p);
+    assert_eq!(
+        Method::Pacsum.config(),
+        MethodConfig::Pacsum(super::PacSum { lambda1: 0.0, lambda2: 1.0, beta: 0.3 })
+    );
+    assert_eq!(Method::Random.config(), MethodConfig::Random(Random { seed: 42 }));
+    let names: Vec<String> = Method::Lexrank.parameters().into_iter().map(|(k, _)| k).collect();
+    assert_eq!(names, ["damping", "max_iterations", "tolerance", "threshold"]);
+
+    let mut lexrank = Method::Lexrank.config();
+    lexrank.set("threshold", serde_json::json!(0.1)).expect("threshold");
+    lexrank.set("damping", serde_json::json!(0.5)).expect("nested pagerank setting");
+    let MethodConfig::Lexrank(l) = &lexrank else { panic!("still lexrank") };
+    assert_eq!((l.threshold, l.pagerank.damping), (Some(0.1), 0.5));
+
+    let mut random = Method::Random.config();
+    random.set("seed", serde_json::json!(7.0)).expect("integral float as integer");
+    assert_eq!(random, MethodConfig::Random(Random { seed: 7 }));
+    for (method, name, value) in [
+        (Method::Pacsum, "lambda1", f64::NAN),
+        (Method::Pacsum, "beta", 1.5),
+        (Method::Textrank, "damping", f64::INFINITY),
+        (Method::Textrank, "damping", 1.0),
+        (Method::Lexrank, "threshold", -0.1),
+    ] {
+        let mut c = method.config();
+        let e = c.set(name, serde_json::json!(value)).expect_err("rejected");
+        assert!(matches!(e, crate::Error::InvalidParameter { .. }), "{method} {name}: {e}");
+        assert_eq!(c, method.config(), "unchanged after a rejected value");
+    }
+    let e = Method::Textrank.config().set("seed", serde_json::json!(1)).expect_err("unknown");
+    assert!(matches!(e, crate::Error::UnknownParameter { method: "textrank", .. }), "{e}");
+    let e = Method::Tfidf.config().set("seed", serde_json::json!(1)).expect_err("none");
+    assert!(e.to_string().contains("it has none"), "{e}");
+}
+
+#[test]
+fn configs_round_trip_through_json() {
+    for &m in Method::ALL {
+        let json = serde_json::to_string(&m.config()).expect("serialize");
+        assert!(json.starts_with(&format!("{{\"method\":\"{}\"", m.name())), "{json}");
+        let back: MethodConfig = serde_json::from_str(&json).expect("deserialize");
+        assert_eq!(back, m.config());
+    }
+}
+
+#[test]
+fn misspelt_methods_get_a_suggestion() {
+    match Method::parse("textrnk") {
+        Err(crate::Error::UnknownMethod { suggestion, .. }) => {
+            assert_eq!(suggestion.as_deref(), Some("textrank"))
+        }
+        other => panic!("{other:?}"),
+    }
+    match Method::parse("zzz") {
+        Err(crate::Error::UnknownMethod { suggestion, .. }) => assert_eq!(suggestion, None),
+        other => panic!("{other:?}"),
+    }
 }

@@ -10,7 +10,8 @@ use crate::similarity::Measure;
 /// # Complexity
 /// Graph O(n² + Σ df²) dense, or pruned sparse above the dense limit; ranking
 /// O(iterations · edges).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct TextRank {
     /// Power-iteration settings.
     pub pagerank: PageRank,
@@ -20,5 +21,9 @@ impl Ranker for TextRank {
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
         let g = input.similarity_graph(Measure::Overlap);
         pagerank(&g, &self.pagerank, input.parallelism)
+    }
+
+    fn validate(&self) -> crate::Result<()> {
+        self.pagerank.validate()
     }
 }

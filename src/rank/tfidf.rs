@@ -9,7 +9,7 @@ use super::{RankInput, Ranker};
 ///
 /// # Complexity
 /// O(non-zeros).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TfIdf;
 
 impl Ranker for TfIdf {

@@ -24,11 +24,16 @@ impl Budget {
     /// Checks that the budget can select something.
     pub fn validate(self) -> Result<Self> {
         match self {
-            Budget::Sentences(0) => Err(Error::option("--sentences", "must be at least 1")),
-            Budget::Words(0) => Err(Error::option("--words", "must be at least 1")),
-            Budget::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
-                Err(Error::option("--ratio", format!("must be in (0, 1], got {r}")))
+            Budget::Sentences(0) => {
+                Err(Error::InvalidBudget { unit: "sentences", reason: "must be at least 1".into() })
             }
+            Budget::Words(0) => {
+                Err(Error::InvalidBudget { unit: "words", reason: "must be at least 1".into() })
+            }
+            Budget::Ratio(r) if !(r > 0.0 && r <= 1.0) => Err(Error::InvalidBudget {
+                unit: "ratio",
+                reason: format!("must be in (0, 1], got {r}"),
+            }),
             b => Ok(b),
         }
     }
