@@ -66,3 +66,8 @@ pub mod synthetic;
 pub mod vectorize;
 
 pub use error::{Error, Result};
+
+/// The README's Rust example runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -407,13 +407,19 @@ fn table(out: &mut impl Write, args: &Args, runs: &[Run]) -> anyhow::Result<()> 
     for r in runs.iter().filter(|r| r.threads > 1) {
         if let Some(one) = runs.iter().find(|o| o.threads == 1 && o.sentences == r.sentences) {
             let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
-            notes.push(format!(
-                "{} sentences: {} threads are {} than 1 in all, {} on similarity",
+            let mut note = format!(
+                "{} sentences: {} threads are {} than 1 in all",
                 r.sentences,
                 r.threads,
                 speedup(ratio(one.total(), r.total())),
-                speedup(ratio(one.stages[4], r.stages[4])),
-            ));
+            );
+            if one.stages[4] > 0.0 && r.wall.is_none() {
+                note.push_str(&format!(
+                    ", {} on similarity",
+                    speedup(ratio(one.stages[4], r.stages[4]))
+                ));
+            }
+            notes.push(note);
         }
     }
     if !notes.is_empty() {

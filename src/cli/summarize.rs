@@ -107,39 +107,64 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut main: Vec<Article> = Vec::new();
     let mut corpora: Vec<CorpusSummary> = Vec::new();
     let mut skipped: Vec<Skipped> = Vec::new();
-    while let Some(batch) = reader.next_batch(BatchLimit::default())? {
-        if scope != Scope::Corpus {
-            let all: Vec<&Article> = batch
-                .iter()
-                .flat_map(|item| match item {
-                    Item::Article(a) => std::slice::from_ref(a),
-                    Item::Instance(c) => c.articles.as_slice(),
-                    Item::Skipped(_) => &[],
-                })
-                .collect();
-            for summary in articles.summarize_articles(&all) {
-                out.article(&summary)?;
-            }
-        }
-        let mut instances: Vec<Corpus> = Vec::new();
-        for item in batch {
-            match item {
-                Item::Article(a) if scope != Scope::Articles => main.push(a),
-                Item::Instance(c) if wants_corpus(scope, c.articles.len()) => instances.push(c),
-                Item::Skipped(s) => {
-                    eprintln!("salient: skipped {}", s.error);
-                    skipped.push(s);
+    // Reading runs one batch ahead on its own thread, so parsing the input
+    // overlaps with summarizing the batch before it.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<salient::Result<Vec<Item>>>(1);
+    std::thread::scope(|threads| -> anyhow::Result<()> {
+        threads.spawn(move || {
+            // Small first batches put the first summaries out at once; later
+            // ones are large enough to keep every thread busy.
+            let mut items = 64;
+            loop {
+                let limit = BatchLimit { items, ..BatchLimit::default() };
+                items = (items * 2).min(BatchLimit::default().items);
+                let next = match reader.next_batch(limit) {
+                    Ok(Some(batch)) => Ok(batch),
+                    Ok(None) => break,
+                    Err(e) => Err(e),
+                };
+                let failed = next.is_err();
+                if tx.send(next).is_err() || failed {
+                    break;
                 }
-                _ => {}
             }
+        });
+        for batch in rx {
+            let batch = batch?;
+            if scope != Scope::Corpus {
+                let all: Vec<&Article> = batch
+                    .iter()
+                    .flat_map(|item| match item {
+                        Item::Article(a) => std::slice::from_ref(a),
+                        Item::Instance(c) => c.articles.as_slice(),
+                        Item::Skipped(_) => &[],
+                    })
+                    .collect();
+                for summary in articles.summarize_articles(&all) {
+                    out.article(&summary)?;
+                }
+            }
+            let mut instances: Vec<Corpus> = Vec::new();
+            for item in batch {
+                match item {
+                    Item::Article(a) if scope != Scope::Articles => main.push(a),
+                    Item::Instance(c) if wants_corpus(scope, c.articles.len()) => instances.push(c),
+                    Item::Skipped(s) => {
+                        eprintln!("salient: skipped {}", s.error);
+                        skipped.push(s);
+                    }
+                    _ => {}
+                }
+            }
+            // Instances in parallel, each ranked on one thread unless it is large.
+            corpora.extend(
+                Parallelism::Parallel
+                    .map(&instances, |c| whole.summarize_corpus(c.id.clone(), &c.articles)),
+            );
+            out.flush()?;
         }
-        // Instances in parallel, each ranked on one thread unless it is large.
-        corpora.extend(
-            Parallelism::Parallel
-                .map(&instances, |c| whole.summarize_corpus(c.id.clone(), &c.articles)),
-        );
-        out.flush()?;
-    }
+        Ok(())
+    })?;
     let mut all_corpora = Vec::with_capacity(corpora.len() + 1);
     if wants_corpus(scope, main.len()) {
         all_corpora.push(whole.summarize_corpus(None, &main));

@@ -132,7 +132,7 @@ enum Pending {
 struct Lines {
     name: String,
     stem: String,
-    source: Box<dyn BufRead>,
+    source: Box<dyn BufRead + Send>,
     line: usize,
     records: usize,
     state: jsonl::State,
@@ -392,7 +392,7 @@ impl Raw {
 }
 
 impl Lines {
-    fn new(name: String, stem: String, source: Box<dyn BufRead>) -> Self {
+    fn new(name: String, stem: String, source: Box<dyn BufRead + Send>) -> Self {
         Lines { name, stem, source, line: 0, records: 0, state: jsonl::State::default() }
     }
 
