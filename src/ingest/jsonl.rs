@@ -1,5 +1,5 @@
-//! JSONL inputs: one article (`"text"`) or one multi-document instance
-//! (`"documents"`) per line.
+//! JSONL inputs: one article (`"text"`, or an HTML page in `"html"`) or one
+//! multi-document instance (`"documents"`) per line.
 
 use serde_json::{Map, Value};
 
@@ -51,7 +51,12 @@ pub(super) fn read(
             let articles = documents
                 .into_iter()
                 .enumerate()
-                .map(|(k, text)| Raw { id: format!("{id}#{}", k + 1), path: path.clone(), text })
+                .map(|(k, text)| Raw {
+                    id: format!("{id}#{}", k + 1),
+                    path: path.clone(),
+                    text,
+                    html: false,
+                })
                 .collect();
             instances.push(RawCorpus { id, articles, references });
         } else if let Some(text) = object.get("text") {
@@ -61,9 +66,17 @@ pub(super) fn read(
             if is_blank(text) {
                 return Err(fail("\"text\" is empty".into()));
             }
-            main.push(Raw { id, path, text: text.clone() });
+            main.push(Raw { id, path, text: text.clone(), html: false });
+        } else if let Some(page) = object.get("html") {
+            match page {
+                Value::String(page) if !is_blank(page) => {
+                    main.push(Raw { id, path, text: page.clone(), html: true });
+                }
+                Value::String(_) => return Err(fail("\"html\" is empty".into())),
+                _ => return Err(fail("\"html\" is not a string".into())),
+            }
         } else {
-            return Err(fail("neither \"text\" nor \"documents\"".into()));
+            return Err(fail("neither \"text\" nor \"documents\" nor \"html\"".into()));
         }
     }
     if records == 0 {

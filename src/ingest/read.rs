@@ -4,7 +4,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{Corpus, article_from_text, jsonl};
+use super::{Corpus, article_from_text, html, jsonl};
 use crate::error::{Error, Result};
 use crate::parallel::Parallelism;
 
@@ -19,13 +19,16 @@ pub struct ReadOptions {
 /// Reads every input into corpora. `inputs` are paths as the user typed them;
 /// `"-"` is stdin.
 ///
-/// Files, folders (every `.txt`/`.md` file inside, recursively, sorted by path)
-/// and stdin go into one corpus with id `None`, in input order. A `.jsonl` file
-/// holds one JSON object per line: a line with `"text"` adds one article to that
-/// same corpus (id from `"id"`, or `<file stem>#<line number>`); a line with
+/// Files, folders (every `.txt`/`.md`/`.html`/`.htm` file inside, recursively,
+/// sorted by path) and stdin go into one corpus with id `None`, in input order.
+/// A `.jsonl` file holds one JSON object per line: a line with `"text"` adds
+/// one article to that same corpus (id from `"id"`, or `<file stem>#<line number>`); a line with
 /// `"documents"` (an array of strings) is a corpus of its own (id from `"id"` or
 /// `<file stem>#<line number>`, articles `<corpus id>#1`, `#2`, ...) that keeps
-/// its optional `"references"`. Other fields are ignored.
+/// its optional `"references"`. Other fields are ignored. A line with `"html"`
+/// instead of `"text"` holds an HTML page. `.html`/`.htm` files, and any file
+/// or stdin whose text starts like an HTML document ([`html::is_html`]), are
+/// read as HTML: their article text is extracted from the page ([`html::extract`]).
 ///
 /// The main corpus comes first, and only if it has articles; the JSONL
 /// corpora follow in input order. No inputs give no corpora.
@@ -39,7 +42,8 @@ pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> Result<Vec<Corpu
     let mut instances: Vec<RawCorpus> = Vec::new();
     for input in inputs {
         if input == "-" {
-            main.push(Raw { id: "stdin".into(), path: None, text: read_stdin()? });
+            let text = read_stdin()?;
+            main.push(Raw { id: "stdin".into(), path: None, html: html::is_html(&text), text });
             continue;
         }
         let path = Path::new(input);
@@ -50,26 +54,33 @@ pub fn read_inputs(inputs: &[String], options: &ReadOptions) -> Result<Vec<Corpu
         if metadata.is_dir() {
             let files = text_files(path)?;
             if files.is_empty() {
-                return Err(Error::input(input, "folder has no .txt or .md files"));
+                return Err(Error::input(input, "folder has no .txt, .md or .html files"));
             }
             for file in files {
                 let name = file.display().to_string();
                 let text = read_text(&file, &name)?;
-                main.push(Raw { id: stem(&file), path: Some(name), text });
+                let html = is_html_file(&file, &text);
+                main.push(Raw { id: stem(&file), path: Some(name), text, html });
             }
         } else if has_extension(path, &["jsonl"]) {
             let text = read_text(path, input)?;
             jsonl::read(input, &stem(path), &text, &mut main, &mut instances)?;
         } else {
             let text = read_text(path, input)?;
-            main.push(Raw { id: stem(path), path: Some(input.clone()), text });
+            let html = is_html_file(path, &text);
+            main.push(Raw { id: stem(path), path: Some(input.clone()), text, html });
         }
     }
     // Reading validates inputs in order, so the first bad one is the one
     // reported; cleaning is independent per article and runs in parallel.
     let clean = |raw: Vec<Raw>| {
-        Parallelism::Parallel
-            .map_vec(raw, |r| article_from_text(r.id, r.path, r.text, options.keep_all))
+        Parallelism::Parallel.map_vec(raw, |r| {
+            if r.html {
+                html::article_from_html(r.id, r.path, &r.text, options.keep_all)
+            } else {
+                article_from_text(r.id, r.path, r.text, options.keep_all)
+            }
+        })
     };
     let mut corpora = Vec::with_capacity(instances.len() + 1);
     if !main.is_empty() {
@@ -86,6 +97,8 @@ pub(super) struct Raw {
     pub(super) id: String,
     pub(super) path: Option<String>,
     pub(super) text: String,
+    /// Whether `text` is an HTML page.
+    pub(super) html: bool,
 }
 
 /// A JSONL instance before cleaning.
@@ -138,7 +151,7 @@ pub(super) fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     Ok(text)
 }
 
-/// Every `.txt`/`.md` file under `dir`, sorted by path. Symbolic links to
+/// Every `.txt`/`.md`/`.html`/`.htm` file under `dir`, sorted by path. Symbolic links to
 /// folders are not followed, which rules out cycles.
 fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
@@ -151,7 +164,7 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
             let file_type = entry.file_type().map_err(io)?;
             if file_type.is_dir() {
                 pending.push(path);
-            } else if has_extension(&path, &["txt", "md"])
+            } else if has_extension(&path, &["txt", "md", "html", "htm"])
                 && (file_type.is_file() || path.metadata().is_ok_and(|m| m.is_file()))
             {
                 files.push(path);
@@ -160,6 +173,10 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+fn is_html_file(path: &Path, text: &str) -> bool {
+    has_extension(path, &["html", "htm"]) || html::is_html(text)
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
@@ -235,7 +252,7 @@ mod tests {
         dir.write("sub/c.TXT", "Sea.");
         dir.write("sub/deeper/d.txt", "Dee.");
         dir.write("sub/e.jsonl", "{\"text\": \"not read from folders\"}");
-        dir.write("notes.html", "<p>ignored</p>");
+        dir.write("notes.csv", "ignored,too");
         let single = dir.write("single.text", "Any extension works when named.");
         let corpora = read(&[&single, &dir.path()]).expect("read");
         assert_eq!(corpora.len(), 1);
@@ -319,7 +336,7 @@ mod tests {
         fs::write(empty_dir.join("sub/data.csv"), "a,b").expect("write");
         let name = empty_dir.display().to_string();
         let e = error(&[&name]);
-        assert!(e.starts_with(&name) && e.contains("no .txt or .md"), "{e}");
+        assert!(e.starts_with(&name) && e.contains("no .txt, .md or .html"), "{e}");
 
         let cases: [(&str, &[u8], &str); 7] = [
             ("empty.txt", b"", "empty"),
