@@ -3,6 +3,7 @@
 mod bench;
 mod compare;
 mod eval;
+mod extract;
 mod options;
 mod output;
 mod progress;
@@ -29,6 +30,7 @@ enum Command {
     Eval(eval::Args),
     Compare(compare::Args),
     Bench(bench::Args),
+    Extract(extract::Args),
 }
 
 /// Runs the parsed command.
@@ -38,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval(args) => eval::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Extract(args) => extract::run(args),
     }
 }
 

@@ -13,10 +13,11 @@ use super::output::{Format, Report, write_report};
 
 /// Summarize articles: each on its own, and all of them together.
 ///
-/// Inputs are text or markdown files, folders (every .txt and .md inside,
-/// recursively), JSONL files (one {"text"} article or one {"documents"} set of
-/// articles per line), or `-` for standard input (the default when stdin is
-/// not a terminal).
+/// Inputs are text, markdown or HTML files, folders (every .txt, .md, .html
+/// and .htm inside, recursively), JSONL files (one {"text"} or {"html"} article
+/// or one {"documents"} set of articles per line), or `-` for standard input
+/// (the default when stdin is not a terminal). An HTML page is reduced to its
+/// article's text first (see `salient extract`).
 ///
 /// Examples:
 ///
