@@ -64,6 +64,7 @@ pub fn extract(html: &str, keep_all: bool) -> Extracted {
     let date = metadata.date;
     let author = metadata.author.or_else(|| clean_value(&found.author)).and_then(|a| byline(&a));
     let site = metadata.site.or_else(|| clean_value(&found.sitename));
+    let title = title.map(|t| without_site(t, site.as_deref()));
 
     let mut set_aside = SetAside::default();
     let headline = title.as_deref().map(comparable);
@@ -315,6 +316,21 @@ fn clean_value(value: &str) -> Option<String> {
     (!value.is_empty() && !value.contains("://")).then_some(value)
 }
 
+/// A title without a trailing " | Site", " - Site" or " – Site" naming `site`.
+fn without_site(title: String, site: Option<&str>) -> String {
+    let Some(site) = site else {
+        return title;
+    };
+    for separator in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(head) = title.strip_suffix(site).and_then(|t| t.strip_suffix(separator))
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
 /// An author line without a leading "By".
 fn byline(author: &str) -> Option<String> {
     let rest = author
@@ -556,6 +572,13 @@ mod tests {
         assert_eq!(x.date.as_deref(), Some("2019-11-18"));
         assert_eq!(x.author.as_deref(), Some("Jane Doe, Sam Roe"));
         assert_eq!(x.site.as_deref(), Some("Valley Courier"));
+
+        // A headline ending in the site's name loses it.
+        let head = "<meta property='og:title' content='Bridge plan approved – Valley Courier'>\
+            <meta property='og:site_name' content='Valley Courier'>";
+        let x = extract(&page(head, &article(STORY)), false);
+        assert_eq!(x.title.as_deref(), Some("Bridge plan approved"));
+        assert_eq!(without_site("Valley Courier".into(), Some("Valley Courier")), "Valley Courier");
     }
 
     #[test]
