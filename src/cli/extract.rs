@@ -9,9 +9,11 @@ use salient::ingest::{Article, ReadOptions, SetAside, read_inputs};
 
 /// Print the article text that the summarizer reads from each input.
 ///
-/// For an HTML page that is the article's own text, without menus, share
-/// bars, related links, comments, cookie notices, ads or photo captions, with
-/// the title, date, author and site from the page's metadata. For text and
+/// For an HTML page that is the article's own text as the extractor finds it,
+/// leaving out menus, share bars, related links, comments, cookie notices, ads
+/// and photo captions (F1 0.974 on the article-extraction benchmark's
+/// development pages; docs/quality.md), with the title, date, author and site
+/// from the page's metadata. For text and
 /// markdown it is the body left after front matter and boilerplate lines are
 /// set aside. Inputs are read as by `salient summarize`: files, folders (every
 /// .txt, .md, .html and .htm inside, recursively), JSONL files (a {"text"} or
@@ -20,8 +22,8 @@ use salient::ingest::{Article, ReadOptions, SetAside, read_inputs};
 ///
 /// With --format text, each article is printed as YAML front matter (id,
 /// path, title, date, author and site, when known) and its paragraphs and
-/// headings separated by blank lines, so the output can be summarized in
-/// turn. With --format json, each article is one JSON line: {"id", "path",
+/// headings separated by blank lines, so one article's output can be
+/// summarized in turn with the same title and date. With --format json, each article is one JSON line: {"id", "path",
 /// "title", "date", "author", "site", "body", "set_aside"}, body holding the
 /// paragraphs and headings separated by blank lines.
 ///

@@ -13,10 +13,25 @@
 //! aside repeated blocks, as plain text does, lowers it (tables and recipes
 //! repeat short lines on purpose), so repeats are kept.
 //!
-//! Metadata is read from the page itself, in order of reliability: Open Graph
-//! and `article:` meta tags, then JSON-LD (`NewsArticle`, `Article`,
-//! `BlogPosting`, ...), then `<meta name=...>` tags, `<time datetime>`,
-//! `<title>` and `<h1>`, then whatever the extractor found.
+//! Metadata is read from the page itself, the first source that has a value
+//! winning. JSON-LD means the first object whose `@type` is an article
+//! (`NewsArticle`, `Article`, `BlogPosting`, ...), `@graph`s included.
+//!
+//! - title: `og:title` or `twitter:title`, JSON-LD `headline`, `<meta
+//!   name=title>`, `<title>` up to a `" | "`, the first `<h1>`; a trailing
+//!   `" – Site"` naming the site is dropped;
+//! - date: `article:published_time`, JSON-LD `datePublished`, `<meta
+//!   name=date>` and its kin (`pubdate`, `dc.date`, ...), the first `<time
+//!   datetime>`, a `/2019/11/20/` date in `og:url` or the canonical link;
+//!   only a valid calendar date counts;
+//! - author: JSON-LD `author` (every name, comma-separated), `<meta
+//!   name=author>` and its kin, `article:author`; a leading "By" is dropped;
+//! - site: `og:site_name` or `application-name`, JSON-LD `publisher`.
+//!
+//! Values that are URLs (profile links where a name belongs) are skipped. The
+//! extractor's own title, author and site come last; its date is not used,
+//! since without a better source it turns a footer's copyright year into
+//! January 1st.
 
 use serde_json::Value;
 use trafilatura::dom::{Document, NodeId};
@@ -45,8 +60,8 @@ pub struct Extracted {
 /// Extracts the article text and metadata of an HTML page.
 ///
 /// With `keep_all`, every block the extractor returns is kept: no headline or
-/// boilerplate filtering. A page with no recognizable article
-/// gives an empty body.
+/// boilerplate filtering. A page with no recognizable article gives an empty
+/// body.
 pub fn extract(html: &str, keep_all: bool) -> Extracted {
     let page = Document::parse(html);
     let metadata = PageMeta::read(&page);
@@ -59,8 +74,6 @@ pub fn extract(html: &str, keep_all: bool) -> Extracted {
     };
     let found = found.unwrap_or_default();
     let title = metadata.title.or_else(|| clean_value(&found.title));
-    // The extractor's own date is not used: lacking a better source it
-    // turns a copyright year in the footer into January 1st.
     let date = metadata.date;
     let author = metadata.author.or_else(|| clean_value(&found.author)).and_then(|a| byline(&a));
     let site = metadata.site.or_else(|| clean_value(&found.sitename));
@@ -600,6 +613,13 @@ mod tests {
         assert!(!x.body.contains("Council backs"), "{}", x.body);
         assert_eq!(x.set_aside.0.get(&Reason::Title), Some(&1));
         assert_eq!(x.date, None);
+
+        // Last resort for the date: the page's URL; author links are not names.
+        let head = "<link rel='canonical' href='https://example.com/news/2019/11/21/bridge'>\
+            <meta property='article:author' content='https://example.com/staff/jane'>";
+        let x = extract(&page(head, &article(STORY)), false);
+        assert_eq!(x.date.as_deref(), Some("2019-11-21"));
+        assert_eq!(x.author, None);
     }
 
     #[test]
