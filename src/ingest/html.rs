@@ -9,7 +9,7 @@
 //! body. Two kinds of block that the extractor lets through are then set
 //! aside: a heading that repeats the headline, which is metadata, and the
 //! boilerplate lines that plain text is cleaned of (share bars, cookie notices,
-//! teasers, ...; see [`super::filter`]). Both raise the benchmark's F1; setting
+//! teasers, ...; see `ingest/filter.rs`). Both raise the benchmark's F1; setting
 //! aside repeated blocks, as plain text does, lowers it (tables and recipes
 //! repeat short lines on purpose), so repeats are kept.
 //!
