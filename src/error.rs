@@ -119,7 +119,7 @@ pub enum InputProblem {
         offset: usize,
     },
     /// A folder holding no file salient reads.
-    #[error("folder has no .txt or .md files")]
+    #[error("folder has no .txt, .md or .html files")]
     NoTextFiles,
     /// The same file named twice among the inputs.
     #[error("given more than once")]
@@ -140,7 +140,7 @@ pub enum JsonlProblem {
     #[error("not a JSON object")]
     NotAnObject,
     /// None of the fields that hold an article.
-    #[error("neither \"text\" nor \"documents\"")]
+    #[error("neither \"text\" nor \"documents\" nor \"html\"")]
     NoBody,
     /// Two fields that each hold the body.
     #[error("both \"{0}\" and \"{1}\": one line holds one article or one set of documents")]

@@ -37,7 +37,7 @@ fn folder_without_text_files() {
     let dir = tempdir("no-text");
     std::fs::write(dir.join("image.png"), b"\x89PNG").unwrap();
     let err = fails(&["summarize", dir.to_str().unwrap()], None);
-    assert!(err.contains("no .txt or .md"), "{err}");
+    assert!(err.contains("no .txt, .md or .html"), "{err}");
 }
 
 #[test]

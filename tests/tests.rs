@@ -8,6 +8,7 @@ mod corpus;
 mod determinism;
 mod errors;
 mod eval;
+mod extract;
 mod properties;
 mod rouge155;
 mod summarize;

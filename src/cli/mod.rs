@@ -3,6 +3,7 @@
 mod bench;
 mod compare;
 mod eval;
+mod extract;
 mod methods;
 mod options;
 mod output;
@@ -31,6 +32,7 @@ enum Command {
     Compare(compare::Args),
     Bench(bench::Args),
     Methods(methods::Args),
+    Extract(extract::Args),
 }
 
 /// Runs the parsed command.
@@ -41,6 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Compare(args) => compare::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Methods(args) => methods::run(args),
+        Command::Extract(args) => extract::run(args),
     }
 }
 

@@ -13,11 +13,12 @@ use super::output::{Format, ReportWriter};
 
 /// Summarize articles: each on its own, and all of them together.
 ///
-/// Inputs are text or markdown files, folders (every .txt and .md inside,
-/// recursively), JSON Lines (one {"text"} article or one {"documents"} set
-/// of articles per line; .jsonl files, and .json, .ndjson or stdin whose
-/// content starts with "{"), or `-` for standard input (the default when
-/// stdin is not a terminal).
+/// Inputs are text, markdown or HTML files, folders (every .txt, .md, .html
+/// and .htm inside, recursively), JSON Lines (one {"text"} or {"html"}
+/// article or one {"documents"} set of articles per line; .jsonl files, and
+/// .json, .ndjson or stdin whose content starts with "{"), or `-` for
+/// standard input (the default when stdin is not a terminal). An HTML page
+/// is reduced to its article's text first (see `salient extract`).
 ///
 /// Summaries are written as they are made, in input order, a batch of
 /// articles at a time; corpus summaries come last.

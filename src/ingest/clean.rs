@@ -53,7 +53,7 @@ pub fn article_from_text(
     let body = &lines[body_start..];
     let kinds = classify(&text, body, keep_all, &mut set_aside);
     let blocks = build_blocks(&text, body, &kinds, keep_all, &mut set_aside);
-    Article { id, path, url: None, text, title, date, blocks, set_aside }
+    Article { id, path, url: None, text, title, date, author: None, site: None, blocks, set_aside }
 }
 
 /// A line's byte range with surrounding whitespace trimmed off.

@@ -82,7 +82,14 @@ pub(super) fn parse_line(
         },
     };
     let path = Some(name.to_string());
-    match (object.get("text"), object.get("documents")) {
+    let bodies: Vec<&'static str> = ["text", "html", "documents"]
+        .into_iter()
+        .filter(|field| object.contains_key(*field))
+        .collect();
+    if let [first, second, ..] = bodies[..] {
+        return Err(fail(JsonlProblem::Ambiguous(first, second)));
+    }
+    match (object.get("text").or(object.get("html")), object.get("documents")) {
         (Some(_), Some(_)) => Err(fail(JsonlProblem::Ambiguous("text", "documents"))),
         (None, None) => Err(fail(JsonlProblem::NoBody)),
         (None, Some(documents)) => {
@@ -113,19 +120,22 @@ pub(super) fn parse_line(
                     id: if single { id.clone() } else { format!("{id}#{}", k + 1) },
                     path: path.clone(),
                     text,
+                    html: false,
                     meta: if single { meta.clone() } else { Meta::default() },
                 })
                 .collect();
             Ok(Record::Instance(RawCorpus { id, articles, references }))
         }
         (Some(text), None) => {
+            let html = !object.contains_key("text");
+            let field = if html { "html" } else { "text" };
             let Value::String(text) = text else {
-                return Err(fail(JsonlProblem::WrongType { field: "text", expected: "a string" }));
+                return Err(fail(JsonlProblem::WrongType { field, expected: "a string" }));
             };
             if is_blank(text) {
-                return Err(fail(JsonlProblem::EmptyField("text")));
+                return Err(fail(JsonlProblem::EmptyField(field)));
             }
-            Ok(Record::Article(Raw { id, path, text: text.clone(), meta }))
+            Ok(Record::Article(Raw { id, path, text: text.clone(), html, meta }))
         }
     }
 }

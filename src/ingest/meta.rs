@@ -139,8 +139,15 @@ fn parse_digits(s: &str) -> Option<u32> {
 }
 
 fn format_date(year: u32, month: u32, day: u32) -> Option<String> {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
     let valid =
-        (1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
+        (1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=days).contains(&day);
     valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
@@ -171,6 +178,10 @@ mod tests {
         assert_eq!(iso_date_prefix("unknown"), None);
         assert_eq!(iso_date_prefix("2026/02/04"), None);
         assert_eq!(iso_date_prefix("2026-02-04x"), None);
+        assert_eq!(iso_date_prefix("2026-02-29"), None);
+        assert_eq!(iso_date_prefix("2024-02-29").as_deref(), Some("2024-02-29"));
+        assert_eq!(iso_date_prefix("1900-02-29"), None);
+        assert_eq!(iso_date_prefix("2026-04-31"), None);
         assert_eq!(
             date_from_url("https://www.theguardian.com/world/2026/feb/04/ukraine-talks").as_deref(),
             Some("2026-02-04")

@@ -2,9 +2,10 @@
 //! body from the boilerplate around it (front matter, captions, navigation, ...).
 //!
 //! Offsets are byte offsets into [`Article::text`], which is the input exactly as
-//! read (for a file, its bytes; for JSONL, the decoded string). Nothing here
-//! modifies the text: cleaning only decides which byte ranges are candidate
-//! paragraphs and which are set aside, and why.
+//! read (for a file, its bytes; for JSONL, the decoded string), except for an
+//! HTML page, whose text is the article body extracted from it ([`html`]).
+//! Nothing else here modifies the text: cleaning only decides which byte ranges
+//! are candidate paragraphs and which are set aside, and why.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 mod clean;
 mod filter;
+pub mod html;
 mod jsonl;
 mod meta;
 mod read;
@@ -31,10 +33,14 @@ pub struct Article {
     pub url: Option<String>,
     /// The full original text.
     pub text: String,
-    /// Title from front matter or the header line, if any.
+    /// Title from front matter, the header line or an HTML page's metadata, if any.
     pub title: Option<String>,
-    /// ISO `YYYY-MM-DD` date from front matter or the header line, if any.
+    /// ISO `YYYY-MM-DD` date from front matter, the header line or an HTML page's metadata, if any.
     pub date: Option<String>,
+    /// The author or authors, from an HTML page's metadata.
+    pub author: Option<String>,
+    /// The site's name, from an HTML page's metadata.
+    pub site: Option<String>,
     /// Body blocks in document order.
     pub blocks: Vec<Block>,
     /// Lines kept out of the candidate sentences, counted by reason.
@@ -114,6 +120,8 @@ pub enum Reason {
     Duplicate,
     /// A markdown link or a list of them.
     Link,
+    /// An HTML page's headline repeated as a heading of its body.
+    Title,
 }
 
 /// Counts of set-aside lines by [`Reason`]; serialized as `{"caption": 3, ...}`.

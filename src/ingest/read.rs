@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Article, Corpus, article_from_text, jsonl};
+use super::{Article, Corpus, article_from_text, html, jsonl};
 use crate::error::{Error, InputProblem, Result};
 use crate::parallel::Parallelism;
 
@@ -82,7 +82,7 @@ impl Default for BatchLimit {
 /// Reads inputs in order, a batch at a time.
 ///
 /// Inputs are paths as the user typed them; `"-"` is stdin. A folder is every
-/// `.txt`, `.md` file inside, recursively, sorted by path (symbolic links to
+/// `.txt`, `.md`, `.html`, `.htm` file inside, recursively, sorted by path (symbolic links to
 /// folders are not followed). A `.jsonl` file, a `.json` or `.ndjson` file
 /// whose content starts with `{`, and stdin starting with `{` hold one JSON
 /// object per line: a line with `"text"` is one article of the main corpus
@@ -91,7 +91,11 @@ impl Default for BatchLimit {
 /// or `<file stem>#<line number>`, articles `<corpus id>#1`, `#2`, ... or the
 /// corpus id itself for a single document) that keeps its optional
 /// `"references"`. `"title"`, `"date"` and `"url"` (or `"source"`) fields are
-/// read too. Anything else is one text article.
+/// read too; a line with `"html"` instead of `"text"` holds an HTML page.
+/// `.html`/`.htm` files, and any file or stdin whose text starts like an
+/// HTML document ([`html::is_html`]), are read as HTML: their article text is
+/// extracted from the page ([`html::extract`]). Anything else is one text
+/// article.
 ///
 /// ```
 /// use salient::ingest::{BatchLimit, Item, ReadOptions, Reader};
@@ -143,6 +147,8 @@ pub(super) struct Raw {
     pub(super) id: String,
     pub(super) path: Option<String>,
     pub(super) text: String,
+    /// Whether `text` is an HTML page, whose article is extracted first.
+    pub(super) html: bool,
     pub(super) meta: jsonl::Meta,
 }
 
@@ -380,12 +386,19 @@ impl Reader {
 }
 
 impl Raw {
+    /// A raw text input; HTML when its name or its content says so.
     pub(super) fn new(id: String, path: Option<String>, text: String) -> Self {
-        Raw { id, path, text, meta: jsonl::Meta::default() }
+        let html = path.as_deref().is_some_and(|p| has_extension(Path::new(p), &["html", "htm"]))
+            || html::is_html(&text);
+        Raw { id, path, text, html, meta: jsonl::Meta::default() }
     }
 
     fn clean(self, keep_all: bool) -> Article {
-        let mut article = article_from_text(self.id, self.path, self.text, keep_all);
+        let mut article = if self.html {
+            html::article_from_html(self.id, self.path, &self.text, keep_all)
+        } else {
+            article_from_text(self.id, self.path, self.text, keep_all)
+        };
         self.meta.apply(&mut article);
         article
     }
@@ -511,7 +524,7 @@ pub(super) fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     Ok(text)
 }
 
-/// Every `.txt`/`.md` file under `dir`, sorted by path, into `found`.
+/// Every `.txt`/`.md`/`.html`/`.htm` file under `dir`, sorted by path, into `found`.
 /// Symbolic links to folders are not followed, which rules out cycles. A
 /// subfolder that cannot be listed is an error, or under [`OnError::Skip`]
 /// goes to `unreadable` while the rest is listed.
@@ -542,7 +555,7 @@ fn text_files(
             };
             if file_type.is_dir() {
                 pending.push(path);
-            } else if has_extension(&path, &["txt", "md"])
+            } else if has_extension(&path, &["txt", "md", "html", "htm"])
                 && (file_type.is_file() || path.metadata().is_ok_and(|m| m.is_file()))
             {
                 found.push(path);
@@ -625,7 +638,7 @@ mod tests {
         dir.write("sub/c.TXT", "Sea.");
         dir.write("sub/deeper/d.txt", "Dee.");
         dir.write("sub/e.jsonl", "{\"text\": \"not read from folders\"}");
-        dir.write("notes.html", "<p>ignored</p>");
+        dir.write("notes.csv", "ignored,too");
         let single = dir.write("single.text", "Any extension works when named.");
         let corpora = read(&[&single, &dir.path()]).expect("read");
         assert_eq!(corpora.len(), 1);
@@ -711,7 +724,7 @@ mod tests {
         fs::write(empty_dir.join("sub/data.csv"), "a,b").expect("write");
         let name = empty_dir.display().to_string();
         let e = error(&[&name]);
-        assert!(e.starts_with(&name) && e.contains("no .txt or .md"), "{e}");
+        assert!(e.starts_with(&name) && e.contains("no .txt, .md or .html"), "{e}");
 
         let cases: [(&str, &[u8], &str); 7] = [
             ("empty.txt", b"", "empty"),
