@@ -363,3 +363,26 @@ fn infinite_diversity_keeps_rank_order() {
     assert_eq!(ids, [0, 1, 2]);
     same(&sel, &scores, &[1; 4], &m);
 }
+
+#[test]
+fn redundancy_through_postings_is_the_cosine_to_the_bit() {
+    let (m, _) = synthetic(400, 3);
+    let n = m.n_sentences();
+    let index = Neighbours::new(&m, n);
+    let mut open = OpenPostings::new(&index);
+    let mut scratch = Scratch::new(n, m.n_terms());
+    let mut done = vec![false; n];
+    let mut got = vec![0f64; n];
+    let mut want = vec![0f64; n];
+    for i in (0..n).step_by(7) {
+        done[i] = true;
+        open.raise_redundancy(&m, i, &done, &mut got, &mut scratch);
+        for j in (0..n).filter(|&j| !done[j]) {
+            want[j] = want[j].max(cosine(&m, i, j));
+        }
+        for j in (0..n).filter(|&j| !done[j]) {
+            assert_eq!(got[j].to_bits(), want[j].to_bits(), "sentence {j} after choosing {i}");
+        }
+    }
+    assert!(want.iter().filter(|&&r| r > 0.0).count() > n / 2);
+}

@@ -118,7 +118,8 @@ pub fn select(
     // Sentences taken out of the open set: chosen or skipped.
     let mut done = vec![false; n];
     let mut redundant = Redundancy::new(matrix, n, selection.redundancy_threshold);
-    let mut scratch = Scratch::new(n);
+    let mut scratch = Scratch::new(n, matrix.n_terms());
+    let mut open_postings = mmr.then(|| OpenPostings::new(&postings));
     while chosen.len() < max_sentences {
         let i = if mmr {
             match pop_best(&mut heap, |pos| value(order[pos], &redundancy)) {
@@ -161,8 +162,8 @@ pub fn select(
         if !everything {
             redundant.choose(i);
         }
-        if mmr {
-            postings.raise_redundancy(i, &done, &mut redundancy, &mut scratch);
+        if let Some(open) = &mut open_postings {
+            open.raise_redundancy(matrix, i, &done, &mut redundancy, &mut scratch);
         }
     }
     for c in &mut chosen {
@@ -221,16 +222,22 @@ fn pop_best(heap: &mut BinaryHeap<Open>, current: impl Fn(usize) -> f64) -> Opti
     None
 }
 
-/// Per-sentence accumulators reused across passes, reset through `touched`.
+/// Per-sentence and per-term accumulators reused across passes, reset after each.
 struct Scratch {
     dot: Vec<f64>,
     seen: Vec<bool>,
     touched: Vec<usize>,
+    in_sentence: Vec<bool>,
 }
 
 impl Scratch {
-    fn new(n: usize) -> Self {
-        Scratch { dot: vec![0.0; n], seen: vec![false; n], touched: Vec::new() }
+    fn new(n: usize, n_terms: usize) -> Self {
+        Scratch {
+            dot: vec![0.0; n],
+            seen: vec![false; n],
+            touched: Vec::new(),
+            in_sentence: vec![false; n_terms],
+        }
     }
 }
 
@@ -247,38 +254,10 @@ impl<'a> Neighbours<'a> {
     }
 
     /// Sentences below `n` containing term `t`, with the flat entry of each.
-    fn of(&self, t: TermId) -> impl Iterator<Item = (usize, usize)> + '_ {
+    fn of(&self, t: TermId) -> (&[u32], &[usize]) {
         let (rows, entries) = self.postings.of(t);
         let end = rows.partition_point(|&j| (j as usize) < self.n);
-        rows[..end].iter().zip(&entries[..end]).map(|(&j, &e)| (j as usize, e))
-    }
-
-    /// Raises each open sentence's redundancy to its cosine with the newly
-    /// chosen `i`. Dot products are summed in ascending term order, as
-    /// [`cosine`] sums them, so the values are the same to the bit.
-    fn raise_redundancy(&self, i: usize, done: &[bool], redundancy: &mut [f64], s: &mut Scratch) {
-        let m = self.matrix;
-        for (&t, &w) in m.terms(i).iter().zip(m.weights(i)) {
-            let w = w as f64;
-            for (j, e) in self.of(t) {
-                if done[j] {
-                    continue;
-                }
-                if !s.seen[j] {
-                    s.seen[j] = true;
-                    s.touched.push(j);
-                }
-                s.dot[j] += w * m.weight_at(e) as f64;
-            }
-        }
-        let ni = m.norm(i) as f64;
-        for j in s.touched.drain(..) {
-            let d = ni * m.norm(j) as f64;
-            let cos = if d == 0.0 { 0.0 } else { s.dot[j] / d };
-            redundancy[j] = redundancy[j].max(cos);
-            s.dot[j] = 0.0;
-            s.seen[j] = false;
-        }
+        (&rows[..end], &entries[..end])
     }
 
     /// The sentences other than `c` whose [`jaccard`] with it is at least `threshold`, ascending.
@@ -295,30 +274,119 @@ impl<'a> Neighbours<'a> {
         // threshold (both as rounded), so s is at least the least such count.
         // Any |c| - least + 1 of c's terms then hold one of them: take the
         // rarest, whose posting lists are the shortest.
-        let len = m.terms(c).len();
+        let terms = m.terms(c);
+        let len = terms.len();
         let Some(least) = (1..=len).find(|&s| s as f64 / len as f64 >= threshold) else {
             return vec![];
         };
         let df = m.df();
-        let mut rare: Vec<TermId> = m.terms(c).to_vec();
+        let mut rare: Vec<TermId> = terms.to_vec();
         rare.sort_unstable_by_key(|&t| (df[t as usize], t));
+        // The Jaccard is at most min / max of the sizes, rounded alike.
+        let fits = |other: usize| len.min(other) as f64 / len.max(other) as f64 >= threshold;
         for &t in &rare[..len - least + 1] {
-            for (j, _) in self.of(t) {
+            for &j in self.of(t).0 {
+                let j = j as usize;
                 if j != c && !s.seen[j] {
                     s.seen[j] = true;
-                    s.touched.push(j);
+                    if fits(m.terms(j).len()) {
+                        s.touched.push(j);
+                    }
                 }
             }
         }
+        for &t in &rare[..len - least + 1] {
+            for &j in self.of(t).0 {
+                s.seen[j as usize] = false;
+            }
+        }
+        for &t in terms {
+            s.in_sentence[t as usize] = true;
+        }
         let mut found: Vec<usize> = Vec::new();
         for j in s.touched.drain(..) {
-            s.seen[j] = false;
-            if jaccard(m, c, j) >= threshold {
+            let shared = m.terms(j).iter().filter(|&&t| s.in_sentence[t as usize]).count();
+            // As `jaccard` computes it; the union is never empty here.
+            let union = len + m.terms(j).len() - shared;
+            if shared as f64 / union as f64 >= threshold {
                 found.push(j);
             }
         }
+        for &t in terms {
+            s.in_sentence[t as usize] = false;
+        }
         found.sort_unstable();
         found
+    }
+}
+
+/// The open sentences by term, with their weights, for MMR: chosen and
+/// skipped sentences are dropped from a list the first time it is read after.
+struct OpenPostings {
+    start: Vec<usize>,
+    end: Vec<usize>,
+    rows: Vec<u32>,
+    weights: Vec<f32>,
+}
+
+impl OpenPostings {
+    fn new(index: &Neighbours<'_>) -> Self {
+        let n_terms = index.matrix.n_terms();
+        let mut out = OpenPostings {
+            start: Vec::with_capacity(n_terms),
+            end: Vec::with_capacity(n_terms),
+            rows: Vec::new(),
+            weights: Vec::new(),
+        };
+        for t in 0..n_terms {
+            let (rows, entries) = index.of(t as TermId);
+            out.start.push(out.rows.len());
+            out.rows.extend_from_slice(rows);
+            out.weights.extend(entries.iter().map(|&e| index.matrix.weight_at(e)));
+            out.end.push(out.rows.len());
+        }
+        out
+    }
+
+    /// Raises each open sentence's redundancy to its cosine with the newly
+    /// chosen `i`. Dot products are summed in ascending term order, as
+    /// [`cosine`] sums them, so the values are the same to the bit.
+    fn raise_redundancy(
+        &mut self,
+        m: &TermMatrix,
+        i: usize,
+        done: &[bool],
+        redundancy: &mut [f64],
+        s: &mut Scratch,
+    ) {
+        for (&t, &w) in m.terms(i).iter().zip(m.weights(i)) {
+            let w = w as f64;
+            let t = t as usize;
+            let mut kept = self.start[t];
+            for k in self.start[t]..self.end[t] {
+                let j = self.rows[k] as usize;
+                if done[j] {
+                    continue;
+                }
+                self.rows[kept] = self.rows[k];
+                self.weights[kept] = self.weights[k];
+                kept += 1;
+                if !s.seen[j] {
+                    s.seen[j] = true;
+                    s.touched.push(j);
+                }
+                s.dot[j] += w * self.weights[k] as f64;
+            }
+            self.end[t] = kept;
+        }
+        let ni = m.norm(i) as f64;
+        for j in s.touched.drain(..) {
+            let d = ni * m.norm(j) as f64;
+            let cos = if d == 0.0 { 0.0 } else { s.dot[j] / d };
+            redundancy[j] = redundancy[j].max(cos);
+            s.dot[j] = 0.0;
+            s.seen[j] = false;
+        }
     }
 }
 
