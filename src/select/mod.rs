@@ -226,6 +226,7 @@ fn pop_best(heap: &mut BinaryHeap<Open>, current: impl Fn(usize) -> f64) -> Opti
 struct Scratch {
     dot: Vec<f64>,
     seen: Vec<bool>,
+    count: Vec<u32>,
     touched: Vec<usize>,
     in_sentence: Vec<bool>,
 }
@@ -235,6 +236,7 @@ impl Scratch {
         Scratch {
             dot: vec![0.0; n],
             seen: vec![false; n],
+            count: vec![0; n],
             touched: Vec::new(),
             in_sentence: vec![false; n_terms],
         }
@@ -282,37 +284,43 @@ impl<'a> Neighbours<'a> {
         let df = m.df();
         let mut rare: Vec<TermId> = terms.to_vec();
         rare.sort_unstable_by_key(|&t| (df[t as usize], t));
-        // The Jaccard is at most min / max of the sizes, rounded alike.
-        let fits = |other: usize| len.min(other) as f64 / len.max(other) as f64 >= threshold;
-        for &t in &rare[..len - least + 1] {
+        let (prefix, suffix) = rare.split_at(len - least + 1);
+        for &t in prefix {
             for &j in self.of(t).0 {
                 let j = j as usize;
-                if j != c && !s.seen[j] {
-                    s.seen[j] = true;
-                    if fits(m.terms(j).len()) {
+                if j != c {
+                    if s.count[j] == 0 {
                         s.touched.push(j);
                     }
+                    s.count[j] += 1;
                 }
             }
         }
-        for &t in &rare[..len - least + 1] {
-            for &j in self.of(t).0 {
-                s.seen[j as usize] = false;
-            }
-        }
-        for &t in terms {
+        for &t in suffix {
             s.in_sentence[t as usize] = true;
         }
+        // Whether the Jaccard, computed as `jaccard` does, reaches the threshold;
+        // the union is never empty here.
+        let reaches = |shared: usize, other: usize| {
+            shared as f64 / (len + other - shared) as f64 >= threshold
+        };
         let mut found: Vec<usize> = Vec::new();
         for j in s.touched.drain(..) {
-            let shared = m.terms(j).iter().filter(|&&t| s.in_sentence[t as usize]).count();
-            // As `jaccard` computes it; the union is never empty here.
-            let union = len + m.terms(j).len() - shared;
-            if shared as f64 / union as f64 >= threshold {
+            let in_prefix = s.count[j] as usize;
+            s.count[j] = 0;
+            let other = m.terms(j).len();
+            // The Jaccard grows with the shared count, which the suffix can
+            // raise by at most its length: rule out what even that leaves short.
+            let most = in_prefix + suffix.len().min(other - in_prefix);
+            if !reaches(most, other) {
+                continue;
+            }
+            let in_suffix = m.terms(j).iter().filter(|&&t| s.in_sentence[t as usize]).count();
+            if reaches(in_prefix + in_suffix, other) {
                 found.push(j);
             }
         }
-        for &t in terms {
+        for &t in suffix {
             s.in_sentence[t as usize] = false;
         }
         found.sort_unstable();
