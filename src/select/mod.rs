@@ -3,10 +3,11 @@
 //! Selection is greedy in rank order. With `diversity > 0` it is Maximal
 //! Marginal Relevance (Carbonell & Goldstein 1998): the next sentence maximises
 //! `(1 - diversity) · score - diversity · max cosine to the sentences already chosen`,
-//! scores divided by the best score. Independently of MMR, a candidate that is a
-//! near-duplicate of a chosen sentence (it shares more than
-//! `duplicate_threshold` of the shorter sentence's distinct content words) is
-//! never chosen; it is reported as another place the fact appears.
+//! scores divided by the best score. Independently of MMR, a candidate that is
+//! redundant with a chosen sentence (they share more than
+//! `redundancy_threshold` of the shorter one's distinct content words) is never
+//! chosen, and the sentences whose Jaccard similarity with a chosen one reaches
+//! `duplicate_threshold` are reported as other places its fact appears.
 
 mod budget;
 #[cfg(test)]
@@ -172,9 +173,9 @@ pub fn select(
     chosen
 }
 
-/// The MMR value as a heap key: NaN as -inf, since the rank-order scan this
-/// replaces never prefers a NaN, and -0 as 0, so that `total_cmp` sees the
-/// same ties as `>` does.
+/// The MMR value as a heap key. A NaN value is never the best one, and when
+/// every value is NaN or -inf the earliest open sentence is taken: NaN ranks
+/// as -inf. -0 becomes 0 so that `total_cmp` ties exactly what `==` ties.
 fn key(v: f64) -> f64 {
     if v.is_nan() { f64::NEG_INFINITY } else { v + 0.0 }
 }
