@@ -1,5 +1,5 @@
 //! Stage benchmarks, serial and parallel side by side: segmentation, analysis,
-//! similarity (dense and sparse) and ranking.
+//! similarity (dense and sparse) and ranking; and selection, which is serial.
 //!
 //! Every benchmark first checks its answer against an independent, simpler
 //! computation (or a known value), so a change that is fast but wrong fails
@@ -17,6 +17,7 @@ use salient::analyze::{Analyzer, Language, TermId, Vocabulary};
 use salient::ingest::Article;
 use salient::parallel::Parallelism;
 use salient::rank::{PageRank, pagerank};
+use salient::select::{Budget, Chosen, Selection, cosine, is_redundant, jaccard, select};
 use salient::similarity::{Graph, Measure, SparseGraph, SparseOptions, dense};
 use salient::summarize::sentences;
 use salient::synthetic::{Generator, SEEDS};
@@ -29,6 +30,8 @@ const MODES: [(&str, Parallelism); 2] =
 const LARGE: usize = 20_000;
 /// Sentences for dense graphs.
 const SMALL: usize = 2_000;
+/// Sentences for selection of the whole corpus, in MMR order.
+const MEDIUM: usize = 10_000;
 
 fn articles(n: usize) -> Vec<Article> {
     Generator::from_seeds()
@@ -178,6 +181,125 @@ fn rank(c: &mut Criterion) {
     group.finish();
 }
 
+/// Cosine of each sentence to the TF-IDF centroid: a ranker's scores.
+fn centroid_scores(m: &TermMatrix) -> Vec<f64> {
+    let mut centroid = vec![0f64; m.n_terms()];
+    for i in 0..m.n_sentences() {
+        for (&t, &w) in m.terms(i).iter().zip(m.weights(i)) {
+            centroid[t as usize] += f64::from(w);
+        }
+    }
+    (0..m.n_sentences())
+        .map(|i| {
+            let dot: f64 = m
+                .terms(i)
+                .iter()
+                .zip(m.weights(i))
+                .map(|(&t, &w)| f64::from(w) * centroid[t as usize])
+                .sum();
+            dot / f64::from(m.norm(i)).max(f64::MIN_POSITIVE)
+        })
+        .collect()
+}
+
+/// MMR selection straight from its definition: every pick scans all open
+/// sentences and every choice updates the redundancy of all of them.
+fn select_directly(sel: &Selection, scores: &[f64], m: &TermMatrix) -> Vec<Chosen> {
+    let n = scores.len();
+    let mut open: Vec<usize> = (0..n).collect();
+    open.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let hi = scores.iter().copied().filter(|s| s.is_finite()).fold(0.0, f64::max);
+    let max_sentences = sel.budget.max_sentences(n);
+    let everything = max_sentences == n && sel.budget.max_words().is_none();
+    let d = sel.diversity;
+    let mut redundancy = vec![0f64; n];
+    let mut chosen: Vec<Chosen> = Vec::new();
+    while chosen.len() < max_sentences && !open.is_empty() {
+        let mut best = 0;
+        let mut best_value = f64::NEG_INFINITY;
+        for (k, &i) in open.iter().enumerate() {
+            let v = (1.0 - d) * (scores[i] / hi) - d * redundancy[i];
+            if v > best_value {
+                best_value = v;
+                best = k;
+            }
+        }
+        let i = open.remove(best);
+        if !everything
+            && chosen.iter().any(|c| is_redundant(m, c.sentence, i, sel.redundancy_threshold))
+        {
+            continue;
+        }
+        chosen.push(Chosen {
+            sentence: i,
+            rank: chosen.len() + 1,
+            words_kept: None,
+            duplicates: vec![],
+        });
+        for &j in &open {
+            redundancy[j] = redundancy[j].max(cosine(m, i, j));
+        }
+    }
+    for c in &mut chosen {
+        c.duplicates = (0..n)
+            .filter(|&j| j != c.sentence && jaccard(m, c.sentence, j) >= sel.duplicate_threshold)
+            .collect();
+    }
+    chosen
+}
+
+fn selection(c: &mut Criterion) {
+    let budgets = [("ratio-0.2", Budget::Ratio(0.2)), ("ratio-1", Budget::Ratio(1.0))];
+    let mut group = c.benchmark_group("select");
+    for size in [SMALL, MEDIUM] {
+        let corpus = articles(size);
+        let texts = texts(&corpus);
+        let m = matrix(&texts);
+        let scores = centroid_scores(&m);
+        let words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
+        for (name, budget) in budgets {
+            // As `summarize --scope corpus` selects: MMR at diversity 0.4.
+            let sel = Selection { budget, diversity: 0.4, ..Selection::default() };
+            let got = select(&sel, &scores, &words, &m);
+            if size == SMALL {
+                assert_eq!(got, select_directly(&sel, &scores, &m));
+            } else {
+                assert!(got.len() <= sel.budget.max_sentences(size));
+                assert!(got.iter().enumerate().all(|(k, c)| c.rank == k + 1));
+                if name == "ratio-0.2" {
+                    // No sentence is redundant with one chosen before it.
+                    for (k, c) in got.iter().enumerate() {
+                        assert!(got[..k.min(200)].iter().all(|e| !is_redundant(
+                            &m,
+                            e.sentence,
+                            c.sentence,
+                            sel.redundancy_threshold
+                        )));
+                    }
+                }
+                for c in got.iter().step_by(997) {
+                    let want: Vec<usize> = (0..size)
+                        .filter(|&j| {
+                            j != c.sentence && jaccard(&m, c.sentence, j) >= sel.duplicate_threshold
+                        })
+                        .collect();
+                    assert_eq!(c.duplicates, want);
+                }
+            }
+            if size == MEDIUM && name == "ratio-1" {
+                // The whole corpus, in MMR order.
+                let mut ids: Vec<usize> = got.iter().map(|c| c.sentence).collect();
+                ids.sort_unstable();
+                assert_eq!(ids, (0..size).collect::<Vec<_>>());
+            }
+            group.bench_function(BenchmarkId::new(name, size), |b| {
+                b.iter(|| select(black_box(&sel), &scores, &words, &m))
+            });
+        }
+    }
+    group.finish();
+}
+
 /// Candidate sentences of the bundled seeds, and the index of TextRank's best.
 const SEED_SENTENCES: usize = 127;
 const SEED_TOP: usize = 16;
@@ -188,6 +310,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(2));
-    targets = segment, analyze, similarity, rank
+    targets = segment, analyze, similarity, rank, selection
 }
 criterion_main!(stages);

@@ -3,18 +3,24 @@
 //! Selection is greedy in rank order. With `diversity > 0` it is Maximal
 //! Marginal Relevance (Carbonell & Goldstein 1998): the next sentence maximises
 //! `(1 - diversity) · score - diversity · max cosine to the sentences already chosen`,
-//! scores divided by the best score. Independently of MMR, a candidate that is a
-//! near-duplicate of a chosen sentence (it shares more than
-//! `duplicate_threshold` of the shorter sentence's distinct content words) is
-//! never chosen; it is reported as another place the fact appears.
+//! scores divided by the best score. Independently of MMR, a candidate that is
+//! redundant with a chosen sentence (they share more than
+//! `redundancy_threshold` of the shorter one's distinct content words) is never
+//! chosen, and the sentences whose Jaccard similarity with a chosen one reaches
+//! `duplicate_threshold` are reported as other places its fact appears.
 
 mod budget;
+#[cfg(test)]
+mod equivalence;
 
 pub use budget::Budget;
 
 use serde::{Deserialize, Serialize};
 
-use crate::vectorize::TermMatrix;
+use std::collections::BinaryHeap;
+
+use crate::analyze::TermId;
+use crate::vectorize::{Postings, TermMatrix};
 
 /// Selection settings; a plain value written into JSON output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +67,12 @@ pub struct Chosen {
 
 /// Chooses sentences by `scores` within the budget; `words[i]` is sentence
 /// `i`'s length in words. Returns them in the order chosen.
+///
+/// # Complexity
+/// Only sentences sharing a term with a chosen one can be redundant with it,
+/// lose MMR value to it or be its near-duplicate, so each choice costs the
+/// lengths of the posting lists of its terms rather than a pass over all `n`
+/// sentences; MMR keeps its candidates in a max-heap whose values only fall.
 pub fn select(
     selection: &Selection,
     scores: &[f64],
@@ -83,36 +95,49 @@ pub fn select(
     // A document shorter than the budget is returned whole, repeats included.
     let everything =
         max_sentences == n && max_words.is_none_or(|l| words[..n].iter().sum::<usize>() <= l);
+    let mmr = selection.diversity > 0.0;
+    let d = selection.diversity;
+    let postings = Neighbours::new(matrix, n);
     let mut chosen: Vec<Chosen> = Vec::new();
     let mut used_words = 0usize;
-    let mut open: Vec<usize> = order;
     // Highest redundancy to the chosen set, kept up to date incrementally.
     let mut redundancy = vec![0f64; n];
-    // Sentences taken out of `open`: chosen or skipped.
+    let value = |i: usize, redundancy: &[f64]| key((1.0 - d) * scaled(i) - d * redundancy[i]);
+    // Open sentences (neither chosen nor skipped): without MMR they are taken
+    // in `order`; with it, from a heap of MMR values keyed by position in
+    // `order`. A value stored in the heap is never below the current one.
+    let mut next = 0;
+    let mut heap: BinaryHeap<Open> = if mmr {
+        order
+            .iter()
+            .enumerate()
+            .map(|(pos, &i)| Open { value: value(i, &redundancy), pos })
+            .collect()
+    } else {
+        BinaryHeap::new()
+    };
+    // Sentences taken out of the open set: chosen or skipped.
     let mut done = vec![false; n];
-    while chosen.len() < max_sentences && !open.is_empty() {
-        let pick = if selection.diversity > 0.0 {
-            let d = selection.diversity;
-            let mut best = 0;
-            let mut best_value = f64::NEG_INFINITY;
-            for (k, &i) in open.iter().enumerate() {
-                let v = (1.0 - d) * scaled(i) - d * redundancy[i];
-                if v > best_value {
-                    best_value = v;
-                    best = k;
-                }
+    let mut redundant = Redundancy::new(matrix, n, selection.redundancy_threshold);
+    let mut scratch = Scratch::new(n, matrix.n_terms());
+    let mut open_postings = mmr.then(|| OpenPostings::new(&postings));
+    while chosen.len() < max_sentences {
+        let i = if mmr {
+            match pop_best(&mut heap, |pos| value(order[pos], &redundancy)) {
+                Some(pos) => order[pos],
+                None => break,
             }
-            best
         } else {
-            0
+            match order.get(next) {
+                Some(&i) => {
+                    next += 1;
+                    i
+                }
+                None => break,
+            }
         };
-        let i = open.remove(pick);
         done[i] = true;
-        if !everything
-            && chosen
-                .iter()
-                .any(|c| is_redundant(matrix, c.sentence, i, selection.redundancy_threshold))
-        {
+        if !everything && redundant.with_chosen(i) {
             continue;
         }
         let mut words_kept = None;
@@ -135,24 +160,304 @@ pub fn select(
         if words_kept.is_some() || max_words.is_some_and(|l| used_words >= l) {
             break;
         }
-        if selection.diversity > 0.0 {
-            // In sentence order, not rank order: rows are then read in memory
-            // order, which is several times faster on large corpora.
-            for (j, r) in redundancy.iter_mut().enumerate() {
-                if !done[j] && j != i {
-                    *r = r.max(cosine(matrix, i, j));
-                }
-            }
+        if !everything {
+            redundant.choose(i);
+        }
+        if let Some(open) = &mut open_postings {
+            open.raise_redundancy(matrix, i, &done, &mut redundancy, &mut scratch);
         }
     }
     for c in &mut chosen {
-        c.duplicates = (0..n)
-            .filter(|&j| {
-                j != c.sentence && jaccard(matrix, c.sentence, j) >= selection.duplicate_threshold
-            })
-            .collect();
+        c.duplicates = postings.duplicates(c.sentence, selection.duplicate_threshold, &mut scratch);
     }
     chosen
+}
+
+/// The MMR value as a heap key. A NaN value is never the best one, and when
+/// every value is NaN or -inf the earliest open sentence is taken: NaN ranks
+/// as -inf. -0 becomes 0 so that `total_cmp` ties exactly what `==` ties.
+fn key(v: f64) -> f64 {
+    if v.is_nan() { f64::NEG_INFINITY } else { v + 0.0 }
+}
+
+/// An open sentence in the MMR heap: its MMR value when last computed and its
+/// position in rank order.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    value: f64,
+    pos: usize,
+}
+
+impl Ord for Open {
+    /// The greater value first; among equal values, the earlier in rank order.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value.total_cmp(&other.value).then(other.pos.cmp(&self.pos))
+    }
+}
+
+impl PartialOrd for Open {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Open {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Open {}
+
+/// Removes and returns the open position of highest current value, the
+/// earliest on ties. Redundancy only grows, so stored values are upper bounds:
+/// a top whose value is still current beats every other current value.
+fn pop_best(heap: &mut BinaryHeap<Open>, current: impl Fn(usize) -> f64) -> Option<usize> {
+    while let Some(top) = heap.pop() {
+        let value = current(top.pos);
+        if value.total_cmp(&top.value).is_eq() {
+            return Some(top.pos);
+        }
+        heap.push(Open { value, ..top });
+    }
+    None
+}
+
+/// Per-sentence and per-term accumulators reused across passes, reset after each.
+struct Scratch {
+    dot: Vec<f64>,
+    seen: Vec<bool>,
+    count: Vec<u32>,
+    touched: Vec<usize>,
+    in_sentence: Vec<bool>,
+}
+
+impl Scratch {
+    fn new(n: usize, n_terms: usize) -> Self {
+        Scratch {
+            dot: vec![0.0; n],
+            seen: vec![false; n],
+            count: vec![0; n],
+            touched: Vec::new(),
+            in_sentence: vec![false; n_terms],
+        }
+    }
+}
+
+/// The inverted index of the first `n` sentences of a matrix.
+struct Neighbours<'a> {
+    matrix: &'a TermMatrix,
+    postings: Postings,
+    n: usize,
+}
+
+impl<'a> Neighbours<'a> {
+    fn new(matrix: &'a TermMatrix, n: usize) -> Self {
+        Neighbours { matrix, postings: matrix.postings(), n }
+    }
+
+    /// Sentences below `n` containing term `t`, with the flat entry of each.
+    fn of(&self, t: TermId) -> (&[u32], &[usize]) {
+        let (rows, entries) = self.postings.of(t);
+        let end = rows.partition_point(|&j| (j as usize) < self.n);
+        (&rows[..end], &entries[..end])
+    }
+
+    /// The sentences other than `c` whose [`jaccard`] with it is at least `threshold`, ascending.
+    fn duplicates(&self, c: usize, threshold: f64, s: &mut Scratch) -> Vec<usize> {
+        let m = self.matrix;
+        // Every Jaccard is at least 0; none is at least NaN.
+        if threshold <= 0.0 {
+            return (0..self.n).filter(|&j| j != c).collect();
+        }
+        if threshold.is_nan() {
+            return vec![];
+        }
+        // A duplicate `j` shares `s` terms with `c` where s / |c| ≥ s / |c ∪ j| ≥
+        // threshold (both as rounded), so s is at least the least such count.
+        // Any |c| - least + 1 of c's terms then hold one of them: take the
+        // rarest, whose posting lists are the shortest.
+        let terms = m.terms(c);
+        let len = terms.len();
+        let Some(least) = (1..=len).find(|&s| s as f64 / len as f64 >= threshold) else {
+            return vec![];
+        };
+        let df = m.df();
+        let mut rare: Vec<TermId> = terms.to_vec();
+        rare.sort_unstable_by_key(|&t| (df[t as usize], t));
+        let (prefix, suffix) = rare.split_at(len - least + 1);
+        for &t in prefix {
+            for &j in self.of(t).0 {
+                let j = j as usize;
+                if j != c {
+                    if s.count[j] == 0 {
+                        s.touched.push(j);
+                    }
+                    s.count[j] += 1;
+                }
+            }
+        }
+        for &t in suffix {
+            s.in_sentence[t as usize] = true;
+        }
+        // Whether the Jaccard, computed as `jaccard` does, reaches the threshold;
+        // the union is never empty here.
+        let reaches = |shared: usize, other: usize| {
+            shared as f64 / (len + other - shared) as f64 >= threshold
+        };
+        let mut found: Vec<usize> = Vec::new();
+        for j in s.touched.drain(..) {
+            let in_prefix = s.count[j] as usize;
+            s.count[j] = 0;
+            let other = m.terms(j).len();
+            // The Jaccard grows with the shared count, which the suffix can
+            // raise by at most its length: rule out what even that leaves short.
+            let most = in_prefix + suffix.len().min(other - in_prefix);
+            if !reaches(most, other) {
+                continue;
+            }
+            let in_suffix = m.terms(j).iter().filter(|&&t| s.in_sentence[t as usize]).count();
+            if reaches(in_prefix + in_suffix, other) {
+                found.push(j);
+            }
+        }
+        for &t in suffix {
+            s.in_sentence[t as usize] = false;
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+/// The open sentences by term, with their weights, for MMR: chosen and
+/// skipped sentences are dropped from a list the first time it is read after.
+struct OpenPostings {
+    start: Vec<usize>,
+    end: Vec<usize>,
+    rows: Vec<u32>,
+    weights: Vec<f32>,
+}
+
+impl OpenPostings {
+    fn new(index: &Neighbours<'_>) -> Self {
+        let n_terms = index.matrix.n_terms();
+        let mut out = OpenPostings {
+            start: Vec::with_capacity(n_terms),
+            end: Vec::with_capacity(n_terms),
+            rows: Vec::new(),
+            weights: Vec::new(),
+        };
+        for t in 0..n_terms {
+            let (rows, entries) = index.of(t as TermId);
+            out.start.push(out.rows.len());
+            out.rows.extend_from_slice(rows);
+            out.weights.extend(entries.iter().map(|&e| index.matrix.weight_at(e)));
+            out.end.push(out.rows.len());
+        }
+        out
+    }
+
+    /// Raises each open sentence's redundancy to its cosine with the newly
+    /// chosen `i`. Dot products are summed in ascending term order, as
+    /// [`cosine`] sums them, so the values are the same to the bit.
+    fn raise_redundancy(
+        &mut self,
+        m: &TermMatrix,
+        i: usize,
+        done: &[bool],
+        redundancy: &mut [f64],
+        s: &mut Scratch,
+    ) {
+        for (&t, &w) in m.terms(i).iter().zip(m.weights(i)) {
+            let w = w as f64;
+            let t = t as usize;
+            let mut kept = self.start[t];
+            for k in self.start[t]..self.end[t] {
+                let j = self.rows[k] as usize;
+                if done[j] {
+                    continue;
+                }
+                self.rows[kept] = self.rows[k];
+                self.weights[kept] = self.weights[k];
+                kept += 1;
+                if !s.seen[j] {
+                    s.seen[j] = true;
+                    s.touched.push(j);
+                }
+                s.dot[j] += w * self.weights[k] as f64;
+            }
+            self.end[t] = kept;
+        }
+        let ni = m.norm(i) as f64;
+        for j in s.touched.drain(..) {
+            let d = ni * m.norm(j) as f64;
+            let cos = if d == 0.0 { 0.0 } else { s.dot[j] / d };
+            redundancy[j] = redundancy[j].max(cos);
+            s.dot[j] = 0.0;
+            s.seen[j] = false;
+        }
+    }
+}
+
+/// The chosen sentences by term, to test a candidate's redundancy against
+/// only the chosen sentences it shares a term with.
+struct Redundancy<'a> {
+    matrix: &'a TermMatrix,
+    threshold: f64,
+    chosen: Vec<usize>,
+    by_term: Vec<Vec<u32>>,
+    shared: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl<'a> Redundancy<'a> {
+    fn new(matrix: &'a TermMatrix, n: usize, threshold: f64) -> Self {
+        Redundancy {
+            matrix,
+            threshold,
+            chosen: Vec::new(),
+            by_term: vec![Vec::new(); matrix.n_terms()],
+            shared: vec![0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    fn choose(&mut self, c: usize) {
+        self.chosen.push(c);
+        for &t in self.matrix.terms(c) {
+            self.by_term[t as usize].push(c as u32);
+        }
+    }
+
+    /// Whether `i` [is redundant](is_redundant) with a chosen sentence.
+    fn with_chosen(&mut self, i: usize) -> bool {
+        let m = self.matrix;
+        if self.threshold < 0.0 {
+            // Then sentences sharing no term are redundant too.
+            return self.chosen.iter().any(|&c| is_redundant(m, c, i, self.threshold));
+        }
+        // Counts only grow, so the first count over its bound decides.
+        let len = m.terms(i).len();
+        let mut found = false;
+        'terms: for &t in m.terms(i) {
+            for &c in &self.by_term[t as usize] {
+                let c = c as usize;
+                if self.shared[c] == 0 {
+                    self.touched.push(c);
+                }
+                self.shared[c] += 1;
+                let shorter = len.min(m.terms(c).len());
+                if self.shared[c] as f64 > self.threshold * shorter as f64 {
+                    found = true;
+                    break 'terms;
+                }
+            }
+        }
+        for c in self.touched.drain(..) {
+            self.shared[c] = 0;
+        }
+        found
+    }
 }
 
 /// Cosine of the TF-IDF vectors of sentences `a` and `b`.
