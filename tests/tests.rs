@@ -9,4 +9,5 @@ mod errors;
 mod eval;
 mod properties;
 mod rouge155;
+mod segmentation;
 mod summarize;
