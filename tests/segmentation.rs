@@ -65,3 +65,80 @@ fn golden_rules_en() {
     let allowed: Vec<&str> = GOLDEN_RULES_NOT_FOLLOWED.iter().map(|(n, _)| *n).collect();
     assert_eq!(failed_names, allowed);
 }
+
+/// Parses a file of hand-split paragraphs: `## source`, then one sentence a line.
+fn paragraphs(name: &str) -> Vec<Case> {
+    let mut cases: Vec<Case> = Vec::new();
+    for line in data(name).lines() {
+        if let Some(source) = line.strip_prefix("## ") {
+            cases.push(Case {
+                name: source.to_string(),
+                text: String::new(),
+                expected: Vec::new(),
+            });
+        } else if !line.is_empty() && !line.starts_with('#') {
+            let case = cases.last_mut().expect("a source line before the sentences");
+            case.expected.push(line.to_string());
+        }
+    }
+    for case in &mut cases {
+        case.text = case.expected.join(" ");
+    }
+    cases
+}
+
+/// Boundary counts of one file: found and correct, found but wrong, missed.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Boundaries {
+    correct: usize,
+    spurious: usize,
+    missed: usize,
+}
+
+/// Scores the segmenter on every paragraph of `name`, at the byte offsets where sentences end
+/// inside a paragraph; lists the paragraphs it gets wrong.
+fn score(name: &str) -> (Boundaries, usize, Vec<String>) {
+    let cases = paragraphs(name);
+    let mut counts = Boundaries::default();
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let mut expected = Vec::new();
+        let mut end = 0;
+        for sentence in &case.expected[..case.expected.len() - 1] {
+            end += sentence.len();
+            expected.push(end);
+            end += 1;
+        }
+        let spans = sentences(&case.text, 0..case.text.len());
+        let got: Vec<usize> =
+            spans[..spans.len().saturating_sub(1)].iter().map(|s| s.end).collect();
+        let correct = got.iter().filter(|b| expected.contains(b)).count();
+        counts.correct += correct;
+        counts.spurious += got.len() - correct;
+        counts.missed += expected.len() - correct;
+        if got != expected {
+            wrong.push(format!("{}: got {:?}", case.name, split(&case.text)));
+        }
+    }
+    (counts, cases.len(), wrong)
+}
+
+/// News paragraphs with hand-marked boundaries, at least 300 in each file, rich in the hard
+/// cases: abbreviations, initials, quotations, decimals, ellipses, datelines. The segmenter must
+/// find every boundary and no other (docs/quality.md, "Sentence segmentation").
+#[test]
+fn news_paragraphs() {
+    for (name, at_least) in [("news_dev.txt", 300), ("news_test.txt", 240)] {
+        let (counts, paragraphs, wrong) = score(name);
+        let total = counts.correct + counts.missed;
+        eprintln!(
+            "{name}: {paragraphs} paragraphs, {total} boundaries: {} found, {} spurious, {} missed",
+            counts.correct, counts.spurious, counts.missed
+        );
+        for w in &wrong {
+            eprintln!("  {w}");
+        }
+        assert!(total >= at_least, "{name}: {total} boundaries");
+        assert_eq!(counts, Boundaries { correct: total, spurious: 0, missed: 0 }, "{name}");
+    }
+}

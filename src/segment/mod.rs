@@ -92,7 +92,8 @@ pub const MAX_QUOTATION_CHARS: usize = 600;
 ///
 /// Quotations are double quotes: `“…”`, `„…“`, `„…”`, `«…»` and straight `"…"` (opening after a
 /// space or an opener, closing before one, so that `ארה"ב` is no quote). One still open at the
-/// end of the range (a quotation that goes on in the next paragraph) runs to that end. A
+/// end of the range (a quotation that goes on in the next paragraph) runs to that end; an opening
+/// quote while one of its kind is still open discards that one, since such quotes do not nest. A
 /// quotation longer than [`MAX_QUOTATION_CHARS`] is split like other text.
 fn keep_quotations_whole(text: &str, spans: Vec<Range<usize>>, end: usize) -> Vec<Range<usize>> {
     if spans.len() < 2 {
@@ -129,8 +130,13 @@ fn quotations(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     while let Some((i, c)) = chars.next() {
         let at = start + i;
         let next = chars.peek().map(|&(_, n)| n);
-        let spaced_before = previous.is_none_or(|p: char| p.is_whitespace() || is_opener(p));
-        let spaced_after = next.is_none_or(|n| n.is_whitespace() || !n.is_alphanumeric());
+        // A straight quote opens after a space or an opener, before anything but a space; it
+        // closes after anything but a space, before a space, punctuation or the end.
+        let spaced_before =
+            previous.is_none_or(|p: char| p.is_whitespace() || is_opener(p) && !is_closer(p));
+        let spaced_after = next.is_none_or(|n| {
+            n.is_whitespace() || !n.is_alphanumeric() && (!is_opener(n) || is_closer(n))
+        });
         let closes = |open: &[(char, usize)], opener: &[char]| {
             open.iter().rposition(|(o, _)| opener.contains(o))
         };
@@ -146,6 +152,12 @@ fn quotations(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
             open.truncate(k);
             found.push(from..at + c.len_utf8());
         } else if matches!(c, '“' | '„' | '«') || c == '"' && spaced_before && !spaced_after {
+            // Quotes of one kind do not nest: an opening quote while one of its kind is open
+            // means that one was never closed (a quotation that continued in a paragraph the
+            // text has lost), so it marks no span.
+            if let Some(k) = open.iter().rposition(|&(o, _)| o == c) {
+                open.truncate(k);
+            }
             open.push((c, at));
         }
         previous = Some(c);
@@ -317,6 +329,12 @@ fn decide(text: &str, sentence_start: usize, at: usize, end: usize, mark: Mark) 
     if next.is_lowercase() || is_continuation(next) {
         return (after, false);
     }
+    // A quoted question or exclamation followed by its attribution ("Where is he?" Miller
+    // asked.) is one sentence; after a period the attribution follows a comma instead.
+    let quoted = text[at..after].contains(['"', '”', '\'', '’', '»']);
+    if mark != Mark::Period && quoted && is_attribution(following) {
+        return (after, false);
+    }
     if mark != Mark::Period || marks != 1 {
         return (after, true);
     }
@@ -469,6 +487,22 @@ fn split_list_items(text: &str, spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
         push_trimmed(&mut out, text, start, span.end);
     }
     out
+}
+
+/// Whether `following` opens with a speaker and a verb of saying (`Miller said`, `Tambara
+/// asked.`), or the verb and a speaker (`said Mr. Smith`).
+fn is_attribution(following: &str) -> bool {
+    const VERBS: &[&str] =
+        &["added", "asked", "asks", "cried", "replied", "said", "says", "shouted", "told", "wrote"];
+    let mut words = following.split_whitespace().map(|w| w.trim_end_matches([',', '.']));
+    match (words.next(), words.next()) {
+        (Some(first), Some(second)) => {
+            first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().all(char::is_alphabetic)
+                && VERBS.contains(&second)
+        }
+        _ => false,
+    }
 }
 
 /// The length of a French closing guillemet set off by a space (`fin. »`) at the start of

@@ -81,6 +81,19 @@ fn quotation_of_several_sentences_is_one_unit() {
             "“There is positive movement forward,” he said.",
         ],
     );
+    // A straight quote right after a closing single quote closes the quotation.
+    assert_splits(
+        "\"A short-term arrangement is just confusing. The kids will ask: 'What am I doing \
+         there?'\" LTA chief executive, John Crowther, added more.",
+        &[
+            "\"A short-term arrangement is just confusing. The kids will ask: 'What am I doing \
+             there?'\"",
+            "LTA chief executive, John Crowther, added more.",
+        ],
+    );
+    // A quoted question and its attribution are one sentence.
+    assert_one("\"Is there any way to stay calm in this country?\" Tambara asked.");
+    assert_one("\"They say, `Where is the president?\"' Miller said.");
     // A quotation that goes on in the next paragraph has no closing quote here.
     assert_one("“We will not give in. They will not give in either.");
     // Quotes inside a word are no quotations.
