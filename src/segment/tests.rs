@@ -541,7 +541,7 @@ fn check_well_formed(text: &str, range: Range<usize>) -> Result<(), TestCaseErro
 }
 
 /// Text built from pieces that exercise every rule: abbreviations, initials, closers, openers,
-/// numbers, ellipses, non-Latin marks and whitespace of several kinds.
+/// numbers, ellipses, list markers, quotations, non-Latin marks and whitespace of several kinds.
 fn newsy_text() -> impl Strategy<Value = String> {
     const PIECES: &[&str] = &[
         "The",
@@ -583,6 +583,17 @@ fn newsy_text() -> impl Strategy<Value = String> {
         "؟",
         "-",
         "—",
+        "1.",
+        "2.)",
+        "a)",
+        "•",
+        "[",
+        "]",
+        ". . .",
+        " .",
+        "N°",
+        "„",
+        "asked",
     ];
     prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|pieces| pieces.concat())
 }
