@@ -11,4 +11,5 @@ mod eval;
 mod extract;
 mod properties;
 mod rouge155;
+mod segmentation;
 mod summarize;

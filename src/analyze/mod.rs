@@ -1,15 +1,18 @@
-//! Text analysis: Unicode word tokenization → lower-casing → stop-word removal →
-//! stemming → interning as integer term ids.
+//! Text analysis: Unicode word tokenization → lower-casing → language folding (French and
+//! Italian elision, Arabic and Greek orthographic variants) → stop-word removal → stemming →
+//! interning as integer term ids.
 //!
 //! Later stages only see term ids ([`TermId`]); the strings live once in the
 //! [`Vocabulary`].
 
 mod language;
+mod normalize;
 mod vocabulary;
 
 pub use language::Language;
 pub use vocabulary::{TermId, Vocabulary};
 
+use normalize::Folding;
 use vocabulary::FxBuildHasher;
 
 use std::borrow::Cow;
@@ -23,7 +26,9 @@ use crate::parallel::Parallelism;
 /// Turns text into stemmed content-word terms for one language.
 pub struct Analyzer {
     language: Language,
-    stop_words: HashSet<&'static str>,
+    folding: Folding,
+    /// Folded like the words they are compared with.
+    stop_words: HashSet<String>,
     stemmer: rust_stemmers::Stemmer,
 }
 
@@ -36,9 +41,21 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// An analyzer for `language`.
     pub fn new(language: Language) -> Self {
+        let folding = Folding::of(language);
+        let mut scratch = String::new();
+        let stop_words = language
+            .stop_words()
+            .iter()
+            .map(|w| {
+                let mut w = w.to_lowercase().replace('\u{2019}', "'");
+                folding.apply(&mut w, &mut scratch);
+                w
+            })
+            .collect();
         Analyzer {
             language,
-            stop_words: language.stop_words().iter().copied().collect(),
+            folding,
+            stop_words,
             stemmer: rust_stemmers::Stemmer::create(language.stemmer()),
         }
     }
@@ -56,28 +73,35 @@ impl Analyzer {
     /// Calls `f` with each stemmed content word of `text`, in order.
     ///
     /// A word is a Unicode word segment holding at least one letter; numbers and
-    /// punctuation are not content words. One lower-casing buffer is reused.
+    /// punctuation are not content words. French and Italian words lose an elided
+    /// prefix (`l'accord` → `accord`), Arabic words their harakat and tatweel with
+    /// alef, alef maqsura and ta marbuta unified, Greek words their accents and final
+    /// sigma. The lower-casing buffers are reused.
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
-        let mut lower = String::new();
+        let mut scratch = Scratch::default();
         for word in text.unicode_words() {
-            if let Some(stem) = self.term(word, &mut lower) {
+            if let Some(stem) = self.term(word, &mut scratch) {
                 f(&stem);
             }
         }
     }
 
-    /// The stem of one word segment, or `None` when it is not a content word;
-    /// `lower` is scratch space.
-    fn term<'a>(&self, word: &'a str, lower: &'a mut String) -> Option<Cow<'a, str>> {
+    /// The stem of one word segment, or `None` when it is not a content word.
+    fn term<'a>(&self, word: &str, scratch: &'a mut Scratch) -> Option<Cow<'a, str>> {
         if !word.chars().any(char::is_alphabetic) {
             return None;
         }
+        let Scratch { lower, spare } = scratch;
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
         // Curly apostrophes would otherwise split "Russia’s" from "Russia's".
         if lower.contains('\u{2019}') {
-            *lower = lower.replace('\u{2019}', "'");
+            spare.clear();
+            spare.extend(lower.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
+            std::mem::swap(lower, spare);
         }
+        self.folding.apply(lower, spare);
+        let lower: &'a String = lower;
         let base = lower.strip_suffix("'s").unwrap_or(lower);
         if self.stop_words.contains(base) || self.stop_words.contains(lower.as_str()) {
             return None;
@@ -114,7 +138,7 @@ impl Analyzer {
                 // Word as written → its chunk-local term id (None: not a content word).
                 let mut seen: HashMap<&str, Option<TermId>, FxBuildHasher> = HashMap::default();
                 let mut local: Vocabulary = Vocabulary::default();
-                let mut lower = String::new();
+                let mut scratch = Scratch::default();
                 let ids = texts
                     .iter()
                     .map(|t| {
@@ -123,7 +147,8 @@ impl Analyzer {
                             let id = match seen.get(word) {
                                 Some(&id) => id,
                                 None => {
-                                    let id = self.term(word, &mut lower).map(|s| local.intern(&s));
+                                    let id =
+                                        self.term(word, &mut scratch).map(|s| local.intern(&s));
                                     seen.insert(word, id);
                                     id
                                 }
@@ -152,6 +177,13 @@ impl Analyzer {
             .flatten()
             .collect()
     }
+}
+
+/// Buffers reused by every word of an analysis pass.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    spare: String,
 }
 
 /// Analyzes `texts` with `analyzer` into a fresh vocabulary.
@@ -241,5 +273,35 @@ mod tests {
         let a = Analyzer::for_code("fr").unwrap();
         assert_eq!(a.terms("Les négociations continuent"), ["négoci", "continuent"]);
         assert!(Analyzer::for_code("klingon").is_err());
+    }
+
+    #[test]
+    fn french_elided_words_are_the_word_after_the_apostrophe() {
+        let a = Analyzer::new(Language::French);
+        // From the MultiLing 2011 French dev set: "l'aide" and "d'aide", "qu'il".
+        assert_eq!(a.terms("l'aide d’aide aide"), ["aid", "aid", "aid"]);
+        assert_eq!(a.terms("l'accord d'Abu Dhabi qu'il signe"), ["accord", "abu", "dhab", "sign"]);
+        assert_eq!(a.terms("qu'ils"), a.terms("ils"));
+    }
+
+    #[test]
+    fn arabic_and_greek_stop_words_match_every_spelling() {
+        let a = Analyzer::new(Language::Arabic);
+        // "على" (on) is also written "علي" in the dev set; "إلى" (to) as "الى".
+        assert!(a.terms("على علي إلى الى أنه").is_empty());
+        assert_eq!(a.terms("إيران"), a.terms("ايران"));
+        let g = Analyzer::new(Language::Greek);
+        assert!(g.terms("ΕΙΝΑΙ είναι ειναι από απο").is_empty());
+        assert_eq!(g.terms("Ιράν"), g.terms("ΙΡΑΝ"));
+        assert_eq!(g.terms("Μπλέρ"), g.terms("Μπλερ"));
+    }
+
+    #[test]
+    fn folding_leaves_the_text_alone() {
+        let a = Analyzer::new(Language::French);
+        let text = String::from("l’accord");
+        let (vocab, ids) = analyze(&a, &[text.as_str()], Parallelism::Serial);
+        assert_eq!(vocab.term(ids[0][0]), Some("accord"));
+        assert_eq!(text, "l’accord");
     }
 }

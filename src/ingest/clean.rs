@@ -5,7 +5,8 @@
 //!
 //! 1. Metadata: YAML front matter between `---` fences at the start, or a
 //!    ` date YYYY-MM-DD <headline>` header line as the first line, gives the
-//!    title and date. Neither is ever part of the body.
+//!    title and date. Neither is ever part of the body. Without a headline (or with a photo
+//!    caption in its place) a heading that opens the body, as found in step 4, is the title.
 //! 2. Lines: blank lines (nothing but whitespace, or no letter or digit at all,
 //!    like `---` or `* * *`) separate paragraphs. Every other line is a body
 //!    line, unless it repeats an earlier line verbatim or is boilerplate (see
@@ -53,6 +54,12 @@ pub fn article_from_text(
     let body = &lines[body_start..];
     let kinds = classify(&text, body, keep_all, &mut set_aside);
     let blocks = build_blocks(&text, body, &kinds, keep_all, &mut set_aside);
+    // Without a headline (none, or a photo caption in its place) a heading that opens the body
+    // is the title.
+    let title = title.or_else(|| {
+        let first = blocks.first().filter(|b| b.kind == BlockKind::Heading)?;
+        Some(text[first.start..first.end].to_string())
+    });
     Article { id, path, url: None, text, title, date, author: None, site: None, blocks, set_aside }
 }
 
@@ -608,6 +615,24 @@ mod tests {
 
         let a = article("\u{feff} date 2026-02-04 Headline\n\nBody.");
         assert_eq!((a.title.as_deref(), a.date.as_deref()), (Some("Headline"), Some("2026-02-04")));
+    }
+
+    /// Issue 10: a photo caption in the header line gives way to the heading opening the body.
+    #[test]
+    fn title_from_the_first_heading_after_a_caption_header() {
+        let caption = " date 2026-02-05 A worker repairs an energy substation in Kyiv. Photograph: \
+                       Paula Bronstein/Getty Images\n\n";
+        let body = "Ukraine and Russia resume talks in Abu Dhabi\n\nUkraine and Russia started a \
+                    second day of talks on Thursday.\n\nBoth sides called them productive.";
+        let a = article(&format!("{caption}{body}"));
+        assert_eq!(a.title.as_deref(), Some("Ukraine and Russia resume talks in Abu Dhabi"));
+        assert_eq!(a.date.as_deref(), Some("2026-02-05"));
+        let a = article(&format!("{caption}# Talks resume\n\nBoth sides met."));
+        assert_eq!(a.title.as_deref(), Some("Talks resume"));
+        // A heading after the first paragraph is a section heading, not the title.
+        let later =
+            "The talks resumed on Thursday.\n\nKey Issues on the Table\n\nLand and security.";
+        assert_eq!(article(&format!("{caption}{later}")).title, None);
     }
 
     #[test]

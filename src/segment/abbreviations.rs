@@ -265,7 +265,7 @@ fn fold_cmp(a: &str, b: &str) -> Ordering {
 /// the abbreviation: as listed, in capitals, or capitalised when listed in lower case. Other
 /// casings are ordinary words ("ill." is not "Ill.", Illinois). Single letters only match as
 /// listed, so that an initial "P." is not taken for the page abbreviation "p."; two letters do
-/// not match in capitals, where they are mostly acronyms ("MS", "PA", "NO").
+/// not match in capitals, where they are mostly acronyms ("MS", "PA", "NO"), unless dotted.
 fn case_compatible(entry: &str, token: &str) -> bool {
     if token == entry {
         return true;
@@ -274,7 +274,8 @@ fn case_compatible(entry: &str, token: &str) -> bool {
     if letters < 2 {
         return false;
     }
-    if letters >= 3 && !token.chars().any(char::is_lowercase) {
+    // Dotted abbreviations are no acronyms: "P.M." is "p.m.".
+    if (letters >= 3 || entry.contains('.')) && !token.chars().any(char::is_lowercase) {
         return true;
     }
     let (e, t) = (entry.as_bytes(), token.as_bytes());
@@ -327,6 +328,7 @@ mod tests {
         assert_eq!(lookup("Ill"), Some(Kind::Final));
         assert_eq!(lookup("ill"), None);
         assert_eq!(lookup("p"), Some(Kind::Medial));
+        assert_eq!(lookup("P.M"), Some(Kind::Final));
         assert_eq!(lookup("P"), None);
         assert_eq!(lookup("např"), Some(Kind::Title));
         assert_eq!(lookup("Např"), Some(Kind::Title));

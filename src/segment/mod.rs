@@ -14,11 +14,19 @@
 //!   before a typical sentence opener ("The", "He", "But", ...); those that follow names or
 //!   numbers (`Inc.`, `Calif.`, `p.m.`, `etc.`) end one before any capitalised word except a day,
 //!   month, time zone or company title; none ends one before a number;
+//! * a list item's number or letter (`1.`, `2.)`, `• 9.`, `a.`) opens its item, and an item
+//!   that opens with one ends before the next item's marker (`1) The first item 2) The second`);
+//! * three spaced dots (`. . .`) are an omission inside a sentence; four end one, and when the
+//!   first is written against the word (`compounds. . . . The`) the sentence ends after it;
+//!   an omission in brackets (`[...]`) never ends one; abbreviations that follow names end no
+//!   sentence of three words or fewer (`At 5 a.m. Mr. Smith`);
 //! * full stops of scripts that write no space after them (`。`, `！`, `？`) and the Devanagari
 //!   danda (`।`) end a sentence unconditionally; the Greek question mark, which NFC turns into
 //!   `;`, counts as one after a Greek letter.
 //!
 //! Text without any terminal punctuation (a heading, a long unpunctuated line) is one sentence.
+//! Finally, sentences cut inside a double-quoted quotation of up to [`MAX_QUOTATION_CHARS`] are
+//! joined again: a sentence never begins or ends inside a quotation.
 
 mod abbreviations;
 
@@ -73,7 +81,90 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         i = after;
     }
     push_trimmed(&mut spans, text, sentence_start, end);
-    spans
+    keep_quotations_whole(text, split_list_items(text, spans), end)
+}
+
+/// Quotations up to this many characters are never cut into sentences.
+pub const MAX_QUOTATION_CHARS: usize = 600;
+
+/// Joins sentences cut inside a quotation, so that no sentence begins or ends inside one
+/// (`"It must be felt now. People in Ukraine must feel …," Zelensky said.` is one sentence).
+///
+/// Quotations are double quotes: `“…”`, `„…“`, `„…”`, `«…»` and straight `"…"` (opening after a
+/// space or an opener, closing before one, so that `ארה"ב` is no quote). One still open at the
+/// end of the range (a quotation that goes on in the next paragraph) runs to that end; an opening
+/// quote while one of its kind is still open discards that one, since such quotes do not nest. A
+/// quotation longer than [`MAX_QUOTATION_CHARS`] is split like other text.
+fn keep_quotations_whole(text: &str, spans: Vec<Range<usize>>, end: usize) -> Vec<Range<usize>> {
+    if spans.len() < 2 {
+        return spans;
+    }
+    let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+        return spans;
+    };
+    let quotes = quotations(text, first.start, last.end.max(end));
+    if quotes.is_empty() {
+        return spans;
+    }
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if let Some(previous) = out.last_mut() {
+            let inside = quotes.iter().any(|q| q.start < previous.end && span.start < q.end);
+            if inside {
+                previous.end = span.end;
+                continue;
+            }
+        }
+        out.push(span);
+    }
+    out
+}
+
+/// The quotations in `text[start..end]` of at most [`MAX_QUOTATION_CHARS`], from the opening to
+/// just after the closing quote.
+fn quotations(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut found = Vec::new();
+    let mut previous = None;
+    let mut chars = text[start..end].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at = start + i;
+        let next = chars.peek().map(|&(_, n)| n);
+        // A straight quote opens after a space or an opener, before anything but a space; it
+        // closes after anything but a space, before a space, punctuation or the end.
+        let spaced_before =
+            previous.is_none_or(|p: char| p.is_whitespace() || is_opener(p) && !is_closer(p));
+        let spaced_after = next.is_none_or(|n| {
+            n.is_whitespace() || !n.is_alphanumeric() && (!is_opener(n) || is_closer(n))
+        });
+        let closes = |open: &[(char, usize)], opener: &[char]| {
+            open.iter().rposition(|(o, _)| opener.contains(o))
+        };
+        let close_at = match c {
+            '”' => closes(&open, &['“', '„']),
+            '“' => closes(&open, &['„']),
+            '»' => closes(&open, &['«']),
+            '"' if !spaced_before && spaced_after => closes(&open, &['"']),
+            _ => None,
+        };
+        if let Some(k) = close_at {
+            let (_, from) = open[k];
+            open.truncate(k);
+            found.push(from..at + c.len_utf8());
+        } else if matches!(c, '“' | '„' | '«') || c == '"' && spaced_before && !spaced_after {
+            // Quotes of one kind do not nest: an opening quote while one of its kind is open
+            // means that one was never closed (a quotation that continued in a paragraph the
+            // text has lost), so it marks no span.
+            if let Some(k) = open.iter().rposition(|&(o, _)| o == c) {
+                open.truncate(k);
+            }
+            open.push((c, at));
+        }
+        previous = Some(c);
+    }
+    found.extend(open.into_iter().map(|(_, from)| from..end));
+    found.retain(|q| text[q.clone()].chars().count() <= MAX_QUOTATION_CHARS);
+    found
 }
 
 /// The kind of terminal punctuation found at a position.
@@ -171,6 +262,11 @@ fn is_continuation(c: char) -> bool {
 /// Decides whether the mark at `at` ends a sentence. Returns the end of the mark with its closing
 /// punctuation (where scanning resumes, and where the sentence ends) and the decision.
 fn decide(text: &str, sentence_start: usize, at: usize, end: usize, mark: Mark) -> (usize, bool) {
+    if mark == Mark::Period
+        && let Some(decision) = spaced_ellipsis(text, at, end)
+    {
+        return decision;
+    }
     let mut strong = mark == Mark::Strong;
     let mut marks = 0usize;
     let mut after = at;
@@ -197,6 +293,29 @@ fn decide(text: &str, sentence_start: usize, at: usize, end: usize, mark: Mark) 
     if strong {
         return (after, true);
     }
+    // An omission mark in brackets (`[...]`, `[…]`) is part of the sentence around it.
+    if text[..at].ends_with('[') && text[at..after].starts_with(['.', '…']) {
+        let dots = text[at..after].trim_start_matches(['.', '…']);
+        if dots.starts_with(']') {
+            return (at + (text[at..after].len() - dots.len()) + 1, false);
+        }
+    }
+    // The number or letter of a list item ("1.", "2.)", "• 9.", "a.") opens its item, and the
+    // next item's marker inside an unpunctuated item is no sentence end ([`split_list_items`]
+    // cuts before it).
+    if mark == Mark::Period && marks == 1 {
+        if is_list_marker(&text[sentence_start..at]) {
+            return (after, false);
+        }
+        let next_item = list_marker(&text[sentence_start..end]).is_some_and(|first| {
+            word_before(&text[sentence_start..at]).is_some_and(|w| {
+                list_marker(&text[at - w.len()..end]).is_some_and(|m| m.is_later_than(&first))
+            })
+        });
+        if next_item {
+            return (after, false);
+        }
+    }
     let rest = &text[after..end];
     if !rest.starts_with(char::is_whitespace) {
         // Nothing follows (the final sentence is pushed by the caller), or no space follows:
@@ -208,6 +327,12 @@ fn decide(text: &str, sentence_start: usize, at: usize, end: usize, mark: Mark) 
         return (after, false);
     };
     if next.is_lowercase() || is_continuation(next) {
+        return (after, false);
+    }
+    // A quoted question or exclamation followed by its attribution ("Where is he?" Miller
+    // asked.) is one sentence; after a period the attribution follows a comma instead.
+    let quoted = text[at..after].contains(['"', '”', '\'', '’', '»']);
+    if mark != Mark::Period && quoted && is_attribution(following) {
         return (after, false);
     }
     if mark != Mark::Period || marks != 1 {
@@ -222,9 +347,162 @@ fn decide(text: &str, sentence_start: usize, at: usize, end: usize, mark: Mark) 
             let (word, initial) = leading_word(following);
             !initial && abbreviations::is_sentence_starter(word)
         }
-        Some(Kind::Final) => !abbreviations::is_continuer(leading_word(following).0),
+        // Three words or fewer ("At 5 a.m.") are an opening phrase rather than a sentence.
+        Some(Kind::Final) => {
+            text[sentence_start..at].split_whitespace().nth(3).is_some()
+                && !abbreviations::is_continuer(leading_word(following).0)
+        }
     };
     (after, ends)
+}
+
+/// The decision at a period that begins a spaced ellipsis (`. . .`, `. . . .`), or `None` when
+/// the period is not followed by ` .`.
+///
+/// Three spaced dots mark an omission inside a sentence ("the thing is . . . I didn’t"). Four
+/// mark an omission at the end of one: after a space they end it ("a period . . . . Next"); right
+/// after a word the first dot ends the sentence and the other three open the next one
+/// ("compounds. . . . The practice"). Either way the sentence ends only before a word that is not
+/// lower-case.
+fn spaced_ellipsis(text: &str, at: usize, end: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut dots = 1;
+    let mut run_end = at + 1;
+    while run_end + 1 < end && bytes[run_end] == b' ' && bytes[run_end + 1] == b'.' {
+        dots += 1;
+        run_end += 2;
+    }
+    if dots == 1 {
+        return None;
+    }
+    let mut after = run_end;
+    for c in text[run_end..end].chars() {
+        if !is_closer(c) {
+            break;
+        }
+        after += c.len_utf8();
+    }
+    let rest = &text[after..end];
+    let opens_sentence = rest.starts_with(char::is_whitespace)
+        && rest
+            .trim_start()
+            .trim_start_matches(is_opener)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() && !is_continuation(c));
+    let attached = text[..at].chars().next_back().is_some_and(|c| !c.is_whitespace());
+    Some(match (dots, attached) {
+        (4.., true) if opens_sentence => (at + 1, true),
+        (4.., false) => (after, opens_sentence),
+        _ => (after, false),
+    })
+}
+
+/// Whether `before` (a sentence up to a period) is only a list item's number or letter: up to
+/// three digits or one lower-case letter, after an optional bullet.
+fn is_list_marker(before: &str) -> bool {
+    let marker = before.trim_start_matches(is_bullet).trim_start();
+    (1..=3).contains(&marker.len()) && marker.bytes().all(|b| b.is_ascii_digit())
+        || marker.len() == 1 && marker.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣')
+}
+
+/// The marker that opens a list item: `1.`, `2.)`, `3)`, `a.`, optionally after a bullet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ListMarker<'a> {
+    bullet: Option<char>,
+    /// The item's number, or a lower-case letter's position in the alphabet.
+    value: u32,
+    letter: bool,
+    suffix: &'a str,
+}
+
+impl ListMarker<'_> {
+    /// Whether this is the marker of the item after `previous`, in the same style.
+    fn follows(&self, previous: &ListMarker<'_>) -> bool {
+        self.bullet == previous.bullet
+            && self.letter == previous.letter
+            && self.suffix == previous.suffix
+            && self.value == previous.value + 1
+    }
+
+    /// Whether this marks an item after `first` in its style; bullets are separate words, so
+    /// they are not compared.
+    fn is_later_than(&self, first: &ListMarker<'_>) -> bool {
+        self.letter == first.letter && self.suffix == first.suffix && self.value > first.value
+    }
+}
+
+/// The list marker at the start of `s`, followed by whitespace.
+fn list_marker(s: &str) -> Option<ListMarker<'_>> {
+    let bullet = s.chars().next().filter(|&c| is_bullet(c));
+    let rest = s[bullet.map_or(0, char::len_utf8)..].trim_start_matches(' ');
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (value, letter, rest) = match digits {
+        1..=3 => (rest[..digits].parse().ok()?, false, &rest[digits..]),
+        0 => {
+            let c = *rest.as_bytes().first()?;
+            if !c.is_ascii_lowercase() {
+                return None;
+            }
+            (u32::from(c - b'a') + 1, true, &rest[1..])
+        }
+        _ => return None,
+    };
+    let suffix = [".)", ".", ")"].into_iter().find(|p| rest.starts_with(p))?;
+    rest[suffix.len()..].starts_with(char::is_whitespace).then_some(ListMarker {
+        bullet,
+        value,
+        letter,
+        suffix,
+    })
+}
+
+/// Cuts a sentence that opens with a list marker before the next item's marker (`1) The first
+/// item 2) The second item`), so that unpunctuated items are sentences of their own.
+fn split_list_items(text: &str, spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if !spans.iter().any(|s| list_marker(&text[s.clone()]).is_some()) {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        let mut start = span.start;
+        let mut current = list_marker(&text[start..span.end]);
+        while let Some(marker) = current {
+            let item = &text[start..span.end];
+            let next = item.char_indices().skip(1).find_map(|(i, c)| {
+                let m = (c.is_whitespace()).then(|| list_marker(item[i..].trim_start()))??;
+                m.follows(&marker).then(|| (i + item[i..].len() - item[i..].trim_start().len(), m))
+            });
+            let Some((offset, m)) = next else {
+                break;
+            };
+            push_trimmed(&mut out, text, start, start + offset);
+            start += offset;
+            current = Some(m);
+        }
+        push_trimmed(&mut out, text, start, span.end);
+    }
+    out
+}
+
+/// Whether `following` opens with a speaker and a verb of saying (`Miller said`, `Tambara
+/// asked.`), or the verb and a speaker (`said Mr. Smith`).
+fn is_attribution(following: &str) -> bool {
+    const VERBS: &[&str] =
+        &["added", "asked", "asks", "cried", "replied", "said", "says", "shouted", "told", "wrote"];
+    let mut words = following.split_whitespace().map(|w| w.trim_end_matches([',', '.']));
+    match (words.next(), words.next()) {
+        (Some(first), Some(second)) => {
+            first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().all(char::is_alphabetic)
+                && VERBS.contains(&second)
+        }
+        _ => false,
+    }
 }
 
 /// The length of a French closing guillemet set off by a space (`fin. »`) at the start of

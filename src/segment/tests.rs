@@ -48,27 +48,67 @@ fn reuters_lead_with_us_brokered() {
     );
 }
 
+/// Issue 10: a sentence never begins or ends inside a quotation, so a quotation of several
+/// sentences is one unit with its attribution.
 #[test]
-fn quote_split_across_sentences_with_attribution() {
-    assert_splits(
+fn quotation_of_several_sentences_is_one_unit() {
+    assert_one(
         "\"Let's hope that it will change (something), of course. But I don't believe it will \
          change anything now. We will not give in, and they will not give in either,\" Serhii, \
          38, a taxi driver, told Reuters.",
+    );
+    assert_splits(
+        "Ukraine's partners, he said, had to exert more pressure on Moscow. \"It must be felt \
+         now. People in Ukraine must feel that the situation is genuinely moving toward peace \
+         and the end of the war, not toward Russia using everything to its advantage and \
+         continuing attacks,\" Zelensky said. He spoke in his nightly video address.",
         &[
-            "\"Let's hope that it will change (something), of course.",
-            "But I don't believe it will change anything now.",
-            "We will not give in, and they will not give in either,\" Serhii, 38, a taxi driver, \
-             told Reuters.",
+            "Ukraine's partners, he said, had to exert more pressure on Moscow.",
+            "\"It must be felt now. People in Ukraine must feel that the situation is genuinely \
+             moving toward peace and the end of the war, not toward Russia using everything to \
+             its advantage and continuing attacks,\" Zelensky said.",
+            "He spoke in his nightly video address.",
         ],
     );
     assert_splits(
-        "\"Let's hope that it will change [something], of course. But I don't believe it will \
-         change anything now,\" said Serhii, 38, a taxi driver.",
+        "“The warmongers from Europe are constantly trying to interfere with this process. And \
+         the more such attempts there are, the more we see that progress is definitely being \
+         made,” Dmitriev said. “There is positive movement forward,” he said.",
         &[
-            "\"Let's hope that it will change [something], of course.",
-            "But I don't believe it will change anything now,\" said Serhii, 38, a taxi driver.",
+            "“The warmongers from Europe are constantly trying to interfere with this process. \
+             And the more such attempts there are, the more we see that progress is definitely \
+             being made,” Dmitriev said.",
+            "“There is positive movement forward,” he said.",
         ],
     );
+    // A straight quote right after a closing single quote closes the quotation.
+    assert_splits(
+        "\"A short-term arrangement is just confusing. The kids will ask: 'What am I doing \
+         there?'\" LTA chief executive, John Crowther, added more.",
+        &[
+            "\"A short-term arrangement is just confusing. The kids will ask: 'What am I doing \
+             there?'\"",
+            "LTA chief executive, John Crowther, added more.",
+        ],
+    );
+    // A quoted question and its attribution are one sentence.
+    assert_one("\"Is there any way to stay calm in this country?\" Tambara asked.");
+    assert_one("\"They say, `Where is the president?\"' Miller said.");
+    // A quotation that goes on in the next paragraph has no closing quote here.
+    assert_one("“We will not give in. They will not give in either.");
+    // Quotes inside a word are no quotations.
+    assert_splits(
+        "ארה\"ב, לצד קנדה ויפן, מסרבות להסכים. רעידת אדמה חזקה פקדה שוב את האיטי.",
+        &["ארה\"ב, לצד קנדה ויפן, מסרבות להסכים.", "רעידת אדמה חזקה פקדה שוב את האיטי."],
+    );
+}
+
+#[test]
+fn very_long_quotation_is_split_like_other_text() {
+    let sentence = "We will hold the line in the east and we will not give up any land at all. ";
+    let text = format!("\"{}\" he said.", sentence.repeat(10).trim_end());
+    assert!(text.chars().count() > MAX_QUOTATION_CHARS);
+    assert_eq!(sentences(&text, 0..text.len()).len(), 10);
 }
 
 #[test]
@@ -322,9 +362,13 @@ fn ellipses() {
          Nations unies indiquent que le bilan s'approcherait des 150 000 morts. »",
         &[
             "AP - « le nombre de décès a dépassé les 121 000. »",
-            "BBC - « au moins 124 000...",
-            "Les Nations unies indiquent que le bilan s'approcherait des 150 000 morts. »",
+            "BBC - « au moins 124 000... Les Nations unies indiquent que le bilan s'approcherait \
+             des 150 000 morts. »",
         ],
+    );
+    assert_splits(
+        "Le bilan dépasse les 124 000... Les Nations unies parlent de 150 000 morts.",
+        &["Le bilan dépasse les 124 000...", "Les Nations unies parlent de 150 000 morts."],
     );
     assert_splits("He paused… Then he left.", &["He paused…", "Then he left."]);
 }
@@ -497,7 +541,7 @@ fn check_well_formed(text: &str, range: Range<usize>) -> Result<(), TestCaseErro
 }
 
 /// Text built from pieces that exercise every rule: abbreviations, initials, closers, openers,
-/// numbers, ellipses, non-Latin marks and whitespace of several kinds.
+/// numbers, ellipses, list markers, quotations, non-Latin marks and whitespace of several kinds.
 fn newsy_text() -> impl Strategy<Value = String> {
     const PIECES: &[&str] = &[
         "The",
@@ -539,6 +583,17 @@ fn newsy_text() -> impl Strategy<Value = String> {
         "؟",
         "-",
         "—",
+        "1.",
+        "2.)",
+        "a)",
+        "•",
+        "[",
+        "]",
+        ". . .",
+        " .",
+        "N°",
+        "„",
+        "asked",
     ];
     prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|pieces| pieces.concat())
 }
