@@ -109,6 +109,35 @@ impl Analyzer {
         Some(self.stemmer.stem(base))
     }
 
+    /// Calls `intern` with the term of `word` (see [`term`](Self::term)),
+    /// looked up in this thread's cache of recent words first.
+    ///
+    /// Many small articles each stem their own words, mostly the same ones; the
+    /// cache makes a word's second article as cheap as its second sentence.
+    /// Terms depend only on the word and the language, so the cache changes no
+    /// result.
+    fn cached_term<R>(
+        &self,
+        word: &str,
+        scratch: &mut Scratch,
+        intern: impl FnOnce(&str) -> R,
+    ) -> Option<R> {
+        TERM_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.language != Some(self.language) || cache.terms.len() >= TERM_CACHE_SIZE {
+                cache.terms.clear();
+                cache.language = Some(self.language);
+            }
+            if let Some(term) = cache.terms.get(word) {
+                return term.as_deref().map(intern);
+            }
+            let term: Option<Box<str>> = self.term(word, scratch).map(|s| s.into());
+            let out = term.as_deref().map(intern);
+            cache.terms.insert(word.into(), term);
+            out
+        })
+    }
+
     /// The stemmed content words of `text`.
     pub fn terms(&self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -148,7 +177,7 @@ impl Analyzer {
                                 Some(&id) => id,
                                 None => {
                                     let id =
-                                        self.term(word, &mut scratch).map(|s| local.intern(&s));
+                                        self.cached_term(word, &mut scratch, |s| local.intern(s));
                                     seen.insert(word, id);
                                     id
                                 }
@@ -177,6 +206,20 @@ impl Analyzer {
             .flatten()
             .collect()
     }
+}
+
+/// Words a thread keeps the terms of; about 20 MB at most.
+const TERM_CACHE_SIZE: usize = 200_000;
+
+/// Recent words and their terms (`None`: not a content word), for one language.
+#[derive(Default)]
+struct TermCache {
+    language: Option<Language>,
+    terms: HashMap<Box<str>, Option<Box<str>>, FxBuildHasher>,
+}
+
+thread_local! {
+    static TERM_CACHE: std::cell::RefCell<TermCache> = std::cell::RefCell::default();
 }
 
 /// Buffers reused by every word of an analysis pass.
