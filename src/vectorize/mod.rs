@@ -130,11 +130,6 @@ impl TermMatrix {
     pub(crate) fn row_range(&self, i: usize) -> std::ops::Range<usize> {
         self.indptr[i]..self.indptr[i + 1]
     }
-
-    /// TF-IDF weight of flat entry `e`.
-    pub(crate) fn weight_at(&self, e: usize) -> f32 {
-        self.weights[e]
-    }
 }
 
 /// Inverted index of a [`TermMatrix`]: term → sentences.
