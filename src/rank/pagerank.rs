@@ -1,5 +1,7 @@
 use ndarray::linalg::general_mat_vec_mul;
-use ndarray::{Array1, Array2, ArrayViewMut1, s};
+use std::ops::Range;
+
+use ndarray::{Array1, Array2, ArrayViewMut1, CowArray, s};
 use serde::{Deserialize, Serialize};
 
 use crate::parallel::Parallelism;
@@ -10,6 +12,8 @@ const BLOCK: usize = 64;
 /// Graphs of fewer nodes iterate on the calling thread: an iteration of an
 /// article's graph takes about a microsecond, less than a rayon hand-off.
 const PARALLEL_MIN: usize = 2 * BLOCK;
+/// Largest dense graph whose f64 weights are copied once (128 MiB).
+const DENSE_COPY_MAX: usize = 4096;
 
 /// Settings of weighted PageRank by power iteration.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -64,27 +68,37 @@ impl Default for PageRank {
 /// ```
 pub fn pagerank(graph: &Graph, settings: &PageRank, parallelism: Parallelism) -> Vec<f64> {
     match graph {
-        Graph::Dense(a) => dense(a, settings, parallelism),
+        Graph::Dense(a) => dense(a, settings, parallelism, DENSE_COPY_MAX),
         Graph::Sparse(_) => sparse(graph, settings, parallelism),
     }
 }
 
-fn dense(a: &Array2<f32>, settings: &PageRank, parallelism: Parallelism) -> Vec<f64> {
+fn dense(
+    a: &Array2<f32>,
+    settings: &PageRank,
+    parallelism: Parallelism,
+    copy_max: usize,
+) -> Vec<f64> {
     let n = a.nrows();
     if n == 0 {
         return Vec::new();
     }
-    // Edges as the sparse graph follows them: no self-loops, only positive weights.
-    let mut w = Array2::<f64>::zeros((n, n));
-    let k = n.min(a.ncols());
-    w.slice_mut(s![.., ..k]).zip_mut_with(&a.slice(s![.., ..k]), |w, &v| {
-        if v > 0.0 {
-            *w = f64::from(v);
-        }
-    });
-    w.diag_mut().fill(0.0);
-    let out: Vec<f64> = w.rows().into_iter().map(|r| r.sum()).collect();
     let parallelism = if n < PARALLEL_MIN { Parallelism::Serial } else { parallelism };
+    // Rows of f64 weights, made once up to `copy_max` nodes,
+    // else block by block in each iteration (a copy of a large matrix would
+    // triple its memory); the values, and so the results, are the same.
+    let copy = (n <= copy_max).then(|| edges(a, 0..n));
+    let rows = |r: Range<usize>| match &copy {
+        Some(w) => CowArray::from(w.slice(s![r, ..])),
+        None => CowArray::from(edges(a, r)),
+    };
+    let blocks = n.div_ceil(BLOCK);
+    let out: Vec<f64> = parallelism
+        .map_range(blocks, |b| {
+            let w = rows(b * BLOCK..((b + 1) * BLOCK).min(n));
+            w.rows().into_iter().map(|r| r.sum()).collect::<Vec<f64>>()
+        })
+        .concat();
     let d = settings.damping;
     let mut x = Array1::from_elem(n, 1.0 / n as f64);
     let mut spread = Array1::<f64>::zeros(n);
@@ -103,8 +117,8 @@ fn dense(a: &Array2<f32>, settings: &PageRank, parallelism: Parallelism) -> Vec<
         if let Some(next) = next.as_slice_mut() {
             // Each row's dot product is the same whichever block holds it.
             parallelism.for_each_row(next, BLOCK, |b, chunk| {
-                let rows = w.slice(s![b * BLOCK..b * BLOCK + chunk.len(), ..]);
-                general_mat_vec_mul(1.0, &rows, &spread, 0.0, &mut ArrayViewMut1::from(chunk));
+                let w = rows(b * BLOCK..b * BLOCK + chunk.len());
+                general_mat_vec_mul(1.0, &w, &spread, 0.0, &mut ArrayViewMut1::from(chunk));
             });
         }
         let mut change = 0.0;
@@ -118,6 +132,25 @@ fn dense(a: &Array2<f32>, settings: &PageRank, parallelism: Parallelism) -> Vec<
         }
     }
     x.to_vec()
+}
+
+/// Rows `r` of `a` as the edges PageRank follows, in f64: no self-loops, only
+/// positive weights (as [`Graph::for_each_neighbor`] yields them).
+fn edges(a: &Array2<f32>, r: Range<usize>) -> Array2<f64> {
+    let n = a.nrows();
+    let mut w = Array2::<f64>::zeros((r.len(), n));
+    let k = n.min(a.ncols());
+    w.slice_mut(s![.., ..k]).zip_mut_with(&a.slice(s![r.clone(), ..k]), |w, &v| {
+        if v > 0.0 {
+            *w = f64::from(v);
+        }
+    });
+    for (row, i) in w.rows_mut().into_iter().zip(r) {
+        if let Some(v) = row.into_slice().and_then(|x| x.get_mut(i)) {
+            *v = 0.0;
+        }
+    }
+    w
 }
 
 fn sparse(graph: &Graph, settings: &PageRank, parallelism: Parallelism) -> Vec<f64> {
@@ -221,6 +254,10 @@ mod tests {
             assert!((a.iter().sum::<f64>() - 1.0).abs() < 1e-9);
             let bits = |x: &[f64]| x.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&a), bits(&b), "{measure:?}");
+            // Weights converted block by block in each iteration: the same.
+            let Graph::Dense(w) = &g else { continue };
+            let c = super::dense(w, &PageRank::default(), Parallelism::Parallel, 0);
+            assert_eq!(bits(&a), bits(&c), "{measure:?}");
         }
     }
 
