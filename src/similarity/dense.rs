@@ -9,23 +9,23 @@ use crate::vectorize::TermMatrix;
 
 /// Rows per block of the product. Fixed, so the partition, and with it every
 /// value, does not depend on the number of threads.
-pub(crate) const BLOCK: usize = 64;
+const BLOCK: usize = 64;
 
 /// Fewer sentences than this are handled on the calling thread: at article
 /// size the whole matrix takes microseconds, less than handing it to rayon.
-pub(crate) const PARALLEL_MIN: usize = 2 * BLOCK;
+const PARALLEL_MIN: usize = 2 * BLOCK;
 
 /// The full n×n similarity matrix (diagonal included) as `ndarray::Array2<f32>`.
 ///
 /// Each sentence is a dense row over terms: its unit TF-IDF vector for the
-/// cosine, 0/1 for the overlap. A block of [`BLOCK`] rows times the transpose
-/// of the rows from the block on (`general_mat_mul`) gives the block's dot
-/// products or shared-term counts; the overlap then divides by
-/// `ln|Si| + ln|Sj|`. Each block's product runs over its own terms that occur
-/// in other sentences too: no other term changes its entries off the
-/// diagonal, and the diagonal is computed from the row alone. Blocks below the diagonal are
-/// mirrored, so the matrix is exactly symmetric. Blocks run in parallel from
-/// [`PARALLEL_MIN`] sentences on, each writing only its own rows.
+/// cosine, 0/1 for the overlap. A block of 64 rows times the transpose of the
+/// rows from the block on (`general_mat_mul`) gives the block's dot products
+/// or shared-term counts; the overlap then divides by `ln|Si| + ln|Sj|`. Each
+/// block's product runs over its own terms that occur in other sentences too:
+/// no other term changes its entries off the diagonal, and the diagonal is
+/// computed from the row alone. Blocks below the diagonal are mirrored, so the
+/// matrix is exactly symmetric. From 128 sentences on, blocks run in
+/// parallel, each writing only its own rows.
 ///
 /// # Complexity
 /// O(n²) memory; time O(n² · t), where t is the number of distinct shared
