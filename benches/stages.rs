@@ -16,7 +16,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use salient::analyze::{Analyzer, Language, TermId, Vocabulary};
 use salient::ingest::Article;
 use salient::parallel::Parallelism;
-use salient::rank::{PageRank, pagerank};
+use salient::rank::{GraphOptions, PageRank, pagerank};
 use salient::select::{Budget, Chosen, Selection, cosine, is_redundant, jaccard, select};
 use salient::similarity::{Graph, Measure, SparseGraph, SparseOptions, dense};
 use salient::summarize::sentences;
@@ -300,6 +300,50 @@ fn selection(c: &mut Criterion) {
     group.finish();
 }
 
+/// The graph rankers' work on one article: similarity graph as
+/// `RankInput::similarity_graph` builds it (default dense limit) and PageRank,
+/// per seed article (real text, 12–40 sentences) and on synthetic sizes up to
+/// the dense limit.
+fn article(c: &mut Criterion) {
+    let seeds: Vec<Article> =
+        SEEDS.iter().map(|(id, text)| Article::from_text(*id, *text)).collect();
+    let per_article: Vec<TermMatrix> =
+        seeds.iter().map(|a| matrix(&texts(std::slice::from_ref(a)))).collect();
+    let synthetic: Vec<(usize, TermMatrix)> =
+        [40, 500].into_iter().map(|n| (n, matrix(&texts(&articles(n))))).collect();
+    let options = GraphOptions::default();
+    let graph_rank = |m: &TermMatrix, measure: Measure, par: Parallelism| {
+        let g = Graph::build(m, measure, options.dense_limit, &options.sparse, par);
+        pagerank(&g, &PageRank::default(), par)
+    };
+    let mut group = c.benchmark_group("article");
+    for (label, measure) in [("textrank", Measure::Overlap), ("lexrank", Measure::Cosine)] {
+        for m in per_article.iter().chain(synthetic.iter().map(|(_, m)| m)) {
+            // Same best sentence as PageRank on the full matrix, serial or parallel.
+            let full = Graph::Dense(dense(m, measure, Parallelism::Serial));
+            let want = top(&pagerank(&full, &PageRank::default(), Parallelism::Serial));
+            let x = graph_rank(m, measure, Parallelism::Serial);
+            assert_eq!(top(&x), want);
+            assert_eq!(graph_rank(m, measure, Parallelism::Parallel), x);
+        }
+        for (name, par) in MODES {
+            group.bench_function(BenchmarkId::new(format!("{label}-{name}"), "seeds"), |b| {
+                b.iter(|| {
+                    for m in &per_article {
+                        black_box(graph_rank(black_box(m), measure, par));
+                    }
+                })
+            });
+            for (n, m) in &synthetic {
+                group.bench_function(BenchmarkId::new(format!("{label}-{name}"), n), |b| {
+                    b.iter(|| graph_rank(black_box(m), measure, par))
+                });
+            }
+        }
+    }
+    group.finish();
+}
+
 /// Candidate sentences of the bundled seeds, and the index of TextRank's best.
 const SEED_SENTENCES: usize = 122;
 const SEED_TOP: usize = 14;
@@ -310,6 +354,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(2));
-    targets = segment, analyze, similarity, rank, selection
+    targets = segment, analyze, similarity, rank, selection, article
 }
 criterion_main!(stages);

@@ -16,8 +16,9 @@ use crate::similarity::{Graph, Measure};
 /// sentence's strongest neighbours can pass the threshold.
 ///
 /// # Complexity
-/// Graph O(n² + Σ df²) dense, or pruned sparse above the dense limit; ranking
-/// O(iterations · edges).
+/// Graph: the dense matrix ([`dense`](crate::similarity::dense)) up to the
+/// dense limit, O(n² · t) for t shared terms per block of rows; pruned sparse
+/// above. Ranking O(iterations · n²) dense, O(iterations · edges) sparse.
 ///
 /// # Example
 /// ```

@@ -32,8 +32,9 @@ use crate::similarity::Measure;
 /// and selection falls back to sentence order.
 ///
 /// # Complexity
-/// Graph O(n² + Σ df²) dense, or pruned sparse above the dense limit; scoring
-/// O(edges).
+/// Graph: the dense matrix ([`dense`](crate::similarity::dense)) up to the
+/// dense limit, O(n² · t) for t shared terms per block of rows; pruned sparse
+/// above. Scoring O(n²) dense, O(edges) sparse.
 ///
 /// # Example
 /// ```

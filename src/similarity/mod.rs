@@ -1,15 +1,19 @@
-//! Sentence-by-sentence similarity: every pair for documents and mid-sized
-//! corpora, a pruned sparse graph ([`SparseGraph`]) for large ones; dense
-//! `ndarray` matrices on request ([`dense`]).
+//! Sentence-by-sentence similarity, in the form its size calls for.
 //!
-//! Both are built row by row from the inverted index of the [`TermMatrix`]:
-//! row `i` accumulates, for each term of sentence `i`, the sentences sharing
-//! it. The cost is the sum of squared document frequencies rather than n², and
-//! each row is summed in a fixed (term id) order, so the result does not
-//! depend on the number of threads.
+//! Up to the dense limit ([`Graph::build`]) the full matrix, an
+//! `ndarray::Array2<f32>` ([`dense`]): sentences as dense rows over their
+//! shared terms, multiplied block by block (`X · Xᵀ`), blocks of a fixed 64
+//! rows, in parallel for larger inputs. Above, a pruned graph
+//! ([`SparseGraph`]) built row by row from the inverted index of the
+//! [`TermMatrix`]: row `i` accumulates, for each term of sentence `i`, the
+//! sentences sharing it, at a cost of the sum of squared document frequencies
+//! rather than n², summed in a fixed (term id) order. Neither depends on the
+//! number of threads.
 
+mod dense;
 mod sparse;
 
+pub use dense::dense;
 pub use sparse::{SparseGraph, SparseOptions};
 
 use ndarray::Array2;
@@ -56,41 +60,6 @@ impl Measure {
             }
         }
     }
-
-    #[inline]
-    pub(crate) fn contribution(self, m: &TermMatrix, ei: usize, ej: usize) -> f32 {
-        match self {
-            Measure::Cosine => m.weight_at(ei) * m.weight_at(ej),
-            Measure::Overlap => 1.0,
-        }
-    }
-}
-
-/// The full n×n similarity matrix (diagonal included) as `ndarray::Array2<f32>`.
-///
-/// # Complexity
-/// O(n²) memory; time O(n² + Σ_t df(t)²).
-pub fn dense(m: &TermMatrix, measure: Measure, parallelism: Parallelism) -> Array2<f32> {
-    let n = m.n_sentences();
-    let postings = m.postings();
-    // What the similarity needs of each row, computed once instead of per pair.
-    let scale: Vec<f32> = (0..n).map(|i| measure.scale(m, i)).collect();
-    let mut data = vec![0f32; n * n];
-    parallelism.for_each_row(&mut data, n, |i, row| {
-        for ei in m.row_range(i) {
-            let t = m.terms(i)[ei - m.row_range(i).start];
-            let (rows, entries) = postings.of(t);
-            for (&j, &ej) in rows.iter().zip(entries) {
-                row[j as usize] += measure.contribution(m, ei, ej);
-            }
-        }
-        for (v, &sj) in row.iter_mut().zip(&scale) {
-            if *v != 0.0 {
-                *v = measure.finish_scaled(*v, scale[i], sj);
-            }
-        }
-    });
-    Array2::from_shape_vec((n, n), data).unwrap_or_else(|_| Array2::zeros((n, n)))
 }
 
 /// A similarity graph, dense or sparse, as rankers consume it.
@@ -103,12 +72,8 @@ pub enum Graph {
 }
 
 impl Graph {
-    /// Builds the graph for `m`: every pair up to `dense_limit` sentences,
-    /// pruned above.
-    ///
-    /// "Every pair" is stored as an unpruned [`SparseGraph::exact`]: the dense
-    /// matrix's edges and weights in the same order (so the same scores), in
-    /// O(edges) instead of O(n²) memory and without the n² scan of the zeros.
+    /// Builds the graph for `m`: the full [`dense`] matrix up to
+    /// `dense_limit` sentences, the pruned [`SparseGraph`] above.
     pub fn build(
         m: &TermMatrix,
         measure: Measure,
@@ -117,7 +82,7 @@ impl Graph {
         parallelism: Parallelism,
     ) -> Graph {
         if m.n_sentences() <= dense_limit {
-            Graph::Sparse(SparseGraph::exact(m, measure, parallelism))
+            Graph::Dense(dense(m, measure, parallelism))
         } else {
             Graph::Sparse(SparseGraph::build(m, measure, sparse, parallelism))
         }

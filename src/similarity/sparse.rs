@@ -114,38 +114,9 @@ impl SparseGraph {
         options: &SparseOptions,
         parallelism: Parallelism,
     ) -> Self {
-        Self::build_with(m, measure, options, parallelism, true)
-    }
-
-    /// The graph of every pair with a positive similarity, nothing pruned:
-    /// the edges of the dense matrix, with the same weights in the same order,
-    /// in O(edges) memory instead of O(n²). Its background is zero.
-    ///
-    /// # Complexity
-    /// Time O(nnz + Σ df² + edges · log), memory O(edges).
-    pub fn exact(m: &TermMatrix, measure: Measure, parallelism: Parallelism) -> Self {
-        let everything = SparseOptions {
-            top_k: usize::MAX,
-            min_similarity: 0.0,
-            max_df: None,
-            pairs_per_sentence: usize::MAX,
-        };
-        Self::build_with(m, measure, &everything, parallelism, false)
-    }
-
-    fn build_with(
-        m: &TermMatrix,
-        measure: Measure,
-        options: &SparseOptions,
-        parallelism: Parallelism,
-        pruned: bool,
-    ) -> Self {
         let n = m.n_sentences();
-        // What the similarity needs of each row (as `Measure::scale`), computed once.
-        let scale: Vec<f32> = match measure {
-            Measure::Cosine => (0..n).map(|i| m.norm(i)).collect(),
-            Measure::Overlap => (0..n).map(|i| m.length(i).ln()).collect(),
-        };
+        // What the similarity needs of each row, computed once.
+        let scale: Vec<f32> = (0..n).map(|i| measure.scale(m, i)).collect();
         let split = Split::new(m, measure, options.df_cap(m), &scale, parallelism);
         let finish = |acc: f32, si: f32, sj: f32| measure.finish_scaled(acc, si, sj);
         let block = BLOCK.max(n.div_ceil(MAX_BLOCKS));
@@ -190,21 +161,6 @@ impl SparseGraph {
                 // Total similarity through the rare terms, pair by pair.
                 let mut rare_total = 0f64;
                 best.clear();
-                let mut by_column = false;
-                if !pruned && touched.len() * 16 >= n {
-                    // Nothing pruned (so no frequent terms) and many neighbours:
-                    // reading the accumulator in order lists them sorted.
-                    for (j, (a, &sj)) in acc.iter_mut().zip(&scale).enumerate() {
-                        if *a != 0.0 {
-                            let s = finish(std::mem::take(a), scale[i], sj);
-                            if s > options.min_similarity {
-                                best.push((s, j as u32));
-                            }
-                        }
-                    }
-                    touched.clear();
-                    by_column = true;
-                }
                 for &(j, frequent, sj) in &touched {
                     let rare = std::mem::take(&mut acc[j as usize]);
                     if measure == Measure::Overlap {
@@ -231,9 +187,7 @@ impl SparseGraph {
                     }
                     best.truncate(top_k);
                 }
-                if !by_column {
-                    best.sort_unstable_by_key(|e| e.1);
-                }
+                best.sort_unstable_by_key(|e| e.1);
                 lens.push(best.len() as u32);
                 out.extend(best.iter().map(|&(s, j)| (j, s)));
                 totals.push(rare_total);
@@ -242,21 +196,6 @@ impl SparseGraph {
             SCRATCH.with(|s| *s.borrow_mut() = (acc, mark));
             Block { lens, out, totals }
         });
-        if !pruned {
-            // Every row lists all its neighbours: already symmetric.
-            let mut indptr = Vec::with_capacity(n + 1);
-            indptr.push(0);
-            for &l in lists.iter().flat_map(|b| &b.lens) {
-                indptr.push(indptr[indptr.len() - 1] + l as usize);
-            }
-            let edges = lists.iter().flat_map(|b| &b.out);
-            return SparseGraph {
-                indptr,
-                cols: edges.clone().map(|e| e.0).collect(),
-                weights: edges.map(|e| e.1).collect(),
-                background: Vec::new(),
-            };
-        }
         let mut graph = Self::symmetric(n, &lists, parallelism);
         // Exact total similarity of each row to all others.
         let totals: Vec<f64> = match measure {
@@ -384,7 +323,7 @@ impl SparseGraph {
     }
 
     /// Per node, its total similarity to all other sentences minus the weight
-    /// of its kept edges (never negative); empty for an [`exact`](Self::exact) graph.
+    /// of its kept edges (never negative); empty after [`map_weights`](Self::map_weights).
     pub fn background(&self) -> &[f64] {
         &self.background
     }
@@ -790,27 +729,6 @@ mod tests {
                 let kept: f64 = g.row(i).1.iter().map(|&w| f64::from(w)).sum();
                 let got = kept + g.background()[i];
                 assert!((got - want).abs() < 1e-4 * want.max(1.0), "{measure:?} {i}: {got} {want}");
-            }
-        }
-    }
-
-    #[test]
-    fn exact_graph_holds_the_dense_edges() {
-        let rows: Vec<Vec<u32>> =
-            (0..200u32).map(|i| vec![i % 3, 3 + i % 11, 14 + i % 37, 51 + (i * 7) % 60]).collect();
-        let m = TermMatrix::new(&rows, 111);
-        for measure in [Measure::Cosine, Measure::Overlap] {
-            let g = SparseGraph::exact(&m, measure, Parallelism::Parallel);
-            let d = dense(&m, measure, Parallelism::Serial);
-            assert!(g.background().is_empty());
-            for i in 0..200 {
-                let want: Vec<(u32, f32)> = (0..200)
-                    .filter(|&j| j != i && d[[i, j]] > 0.0)
-                    .map(|j| (j as u32, d[[i, j]]))
-                    .collect();
-                let (cols, ws) = g.row(i);
-                let got: Vec<(u32, f32)> = cols.iter().copied().zip(ws.iter().copied()).collect();
-                assert_eq!(got, want, "{measure:?} row {i}");
             }
         }
     }

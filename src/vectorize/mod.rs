@@ -81,6 +81,12 @@ impl TermMatrix {
         &self.weights[self.indptr[i]..self.indptr[i + 1]]
     }
 
+    /// TF-IDF weight of flat entry `e` (an index into the rows' concatenation,
+    /// as the postings give it).
+    pub(crate) fn weight_at(&self, e: usize) -> f32 {
+        self.weights[e]
+    }
+
     /// Euclidean norm of sentence `i`'s TF-IDF vector.
     pub fn norm(&self, i: usize) -> f32 {
         self.norms[i]
@@ -129,11 +135,6 @@ impl TermMatrix {
     /// Position of sentence `i`'s first entry in the flat row arrays.
     pub(crate) fn row_range(&self, i: usize) -> std::ops::Range<usize> {
         self.indptr[i]..self.indptr[i + 1]
-    }
-
-    /// TF-IDF weight of flat entry `e`.
-    pub(crate) fn weight_at(&self, e: usize) -> f32 {
-        self.weights[e]
     }
 }
 
