@@ -8,5 +8,6 @@ mod determinism;
 mod errors;
 mod eval;
 mod properties;
+mod reliability;
 mod rouge155;
 mod summarize;
