@@ -43,3 +43,45 @@ fn every_line_ending_gives_the_same_summaries() {
         assert_eq!(corpus_texts(&report), corpus_texts(&lf), "line ending {ending:?}");
     }
 }
+
+/// Every input file's bytes and modification time.
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let modified = std::fs::metadata(&p).and_then(|m| m.modified()).expect("mtime");
+            let bytes = std::fs::read(&p).expect("read");
+            (p, bytes, modified)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn inputs_are_never_written() {
+    let dir = seeds_with("\r\n", "never-written");
+    let docs: Vec<String> = ["000_2a113f0ff9a183fd", "004_7d61056f019242aa"]
+        .iter()
+        .map(|s| read(&dir.join(format!("{s}.txt"))))
+        .collect();
+    let line = serde_json::json!({"id": "talks", "documents": docs, "references": ["Talks."]});
+    let data = dir.join("data.jsonl");
+    std::fs::write(&data, format!("{line}\n")).expect("write dataset");
+    let before = snapshot(&dir);
+    let folder = dir.to_str().expect("utf-8 path");
+    let data = data.to_str().expect("utf-8 path");
+    for format in ["text", "json", "markdown"] {
+        let out = salient(&["summarize", folder, "--format", format]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    ok(&["eval", data, "--words", "20"]);
+    // Saving summaries over the dataset would replace an input: refused.
+    let err = fails(&["eval", data, "--save-summaries", data], None);
+    assert!(err.contains("that is the dataset"), "{err}");
+    let same = format!("{folder}/./data.jsonl");
+    fails(&["eval", data, "--save-summaries", &same], None);
+    assert_eq!(snapshot(&dir), before, "an input changed");
+}

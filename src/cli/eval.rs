@@ -118,6 +118,12 @@ pub struct SummaryLine {
 pub type Systems = BTreeMap<String, HashMap<String, String>>;
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if let Some(path) = &args.save_summaries
+        && same_file(path, &args.dataset)
+    {
+        // Inputs are never written: saving there would replace the dataset.
+        bail!("--save-summaries {path}: that is the dataset");
+    }
     let corpora = read_inputs(std::slice::from_ref(&args.dataset), &ReadOptions::default())?;
     let all: Vec<&Corpus> = corpora.iter().filter(|c| c.id.is_some()).collect();
     if all.is_empty() {
@@ -191,6 +197,14 @@ pub struct Coverage {
     pub total: usize,
     pub scored: usize,
     pub no_references: usize,
+}
+
+/// Whether the paths name one existing file.
+fn same_file(a: &str, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 fn id_of(c: &Corpus) -> &str {
