@@ -79,6 +79,11 @@ def main() -> None:
         write("rouge", opts + summary + RS + cut(reference, 2000))
     for reference in references[:12]:
         write("rouge", b"\x05\x05" + cut(reference, 4000))
+    # One sentence a line, as ROUGE-1.5.5 reads summaries, under each kind of limit.
+    lines = [b"\n".join(r.replace(b". ", b".\n").split(b"\n")[:6]) for r in references[:8]]
+    for k, (summary, reference) in enumerate(zip(lines, lines[1:])):
+        opts = bytes([[0x44, 0x65, 0x01, 0x5f][k % 4], [120, 9, 60, 200][k % 4]])
+        write("rouge", opts + summary + RS + reference)
 
 
 if __name__ == "__main__":
