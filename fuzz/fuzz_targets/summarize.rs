@@ -44,6 +44,10 @@ fn config(options: [u8; 4], corpus: bool) -> Config {
     config
 }
 
+fn corpus_config_order(options: [u8; 4]) -> Option<Order> {
+    config(options, true).order
+}
+
 /// The summary is made of candidate sentences of `article`, cut only with `truncate`.
 fn check_extract(article: &Article, e: &Extract, truncate: bool) {
     let candidates = sentences(article);
@@ -91,6 +95,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let article_config = config(options, false);
+    let by_score = article_config.order == Some(Order::Score);
     let budget = article_config.selection.budget;
     let truncate = article_config.selection.truncate;
     let summarizer = Summarizer::new(article_config).expect("valid budget");
@@ -103,6 +108,9 @@ fuzz_target!(|data: &[u8]| {
         let texts: Vec<&str> = summary.summary.iter().map(|e| e.text.as_str()).collect();
         let ranks: Vec<usize> = summary.summary.iter().map(|e| e.rank).collect();
         check_budget(budget, summary.sentence_count, &texts, &ranks);
+        if !by_score {
+            assert!(summary.summary.windows(2).all(|w| w[0].index < w[1].index), "in order");
+        }
         assert_eq!(summarizer.summarize_article(a), summary, "deterministic");
     }
 
@@ -125,5 +133,11 @@ fuzz_target!(|data: &[u8]| {
     let texts: Vec<&str> = corpus.summary.iter().map(|e| e.extract.text.as_str()).collect();
     let ranks: Vec<usize> = corpus.summary.iter().map(|e| e.extract.rank).collect();
     check_budget(budget, total, &texts, &ranks);
+    if corpus_config_order(options) == Some(Order::Position) {
+        let at = |e: &salient::summarize::CorpusExtract| {
+            (articles.iter().position(|a| a.id == e.article), e.extract.index)
+        };
+        assert!(corpus.summary.windows(2).all(|w| at(&w[0]) < at(&w[1])), "in order");
+    }
     assert_eq!(parallel.summarize_corpus(Some("c".into()), &articles), corpus, "serial = parallel");
 });
