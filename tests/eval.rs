@@ -110,3 +110,106 @@ fn scores_salients_own_summaries_and_saves_them() {
     assert_eq!(saved["system"], "salient-tfidf", "the corpus default method");
     assert!(saved["summary"].as_str().unwrap().split_whitespace().count() <= 50);
 }
+
+/// Issue 12: eval refuses to score nothing, and says what it left out.
+mod nothing_scored_silently {
+    use super::*;
+
+    const DOC: &str = "Ukraine and Russia held talks in Abu Dhabi. The talks were productive.";
+
+    /// A dataset of `(id, references)` instances, and summaries of `(system, id)`.
+    fn files(
+        name: &str,
+        instances: &[(&str, Option<&[&str]>)],
+        summaries: &[(&str, &str)],
+    ) -> (String, String) {
+        let dir = tempdir(name);
+        let mut data = String::new();
+        for (id, references) in instances {
+            let mut v = serde_json::json!({"id": id, "documents": [DOC]});
+            if let Some(r) = references {
+                v["references"] = serde_json::json!(r);
+            }
+            data.push_str(&format!("{v}\n"));
+        }
+        let mut sums = String::new();
+        for (system, id) in summaries {
+            let s =
+                serde_json::json!({"id": id, "system": system, "summary": "Talks in Abu Dhabi."});
+            sums.push_str(&format!("{s}\n"));
+        }
+        let (d, s) = (dir.join("data.jsonl"), dir.join("sums.jsonl"));
+        std::fs::write(&d, data).unwrap();
+        std::fs::write(&s, sums).unwrap();
+        (d.to_str().unwrap().to_owned(), s.to_str().unwrap().to_owned())
+    }
+
+    const REF: Option<&[&str]> = Some(&["Russia and Ukraine talked in Abu Dhabi."]);
+
+    #[test]
+    fn a_dataset_without_references_is_an_error() {
+        let (data, _) = files("eval-norefs", &[("a", None), ("b", Some(&[])), ("c", None)], &[]);
+        let err = fails(&["eval", &data], None);
+        assert!(err.contains("no instance has \"references\""), "{err}");
+        assert!(err.contains("3 instances without: a, b, c"), "{err}");
+        let err = fails(&["eval", &data, "--format", "json"], None);
+        assert!(err.contains("a, b, c"), "{err}");
+    }
+
+    #[test]
+    fn summaries_matching_no_instance_are_an_error() {
+        let (data, sums) = files("eval-nomatch", &[("d1", REF), ("d2", REF)], &[("sys", "x1")]);
+        let err = fails(&["eval", &data, "--summaries", &sums], None);
+        assert!(err.contains("no summary of sys matches"), "{err}");
+        assert!(err.contains("summary ids: x1; instance ids: d1, d2"), "{err}");
+        // Matching only an instance that has no references scores nothing either.
+        let (data, sums) = files("eval-nomatch2", &[("d1", None), ("d2", REF)], &[("s", "d1")]);
+        let err = fails(&["eval", &data, "--summaries", &sums], None);
+        assert!(err.contains("no summary of s matches"), "{err}");
+        // One system that matches nothing fails the run even when another matches.
+        let (data, sums) = files("eval-nomatch3", &[("d1", REF)], &[("good", "d1"), ("bad", "D1")]);
+        let err = fails(&["eval", &data, "--summaries", &sums], None);
+        assert!(err.contains("no summary of bad matches"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_summary_ids_are_an_error() {
+        let (data, sums) = files(
+            "eval-dups",
+            &[("d1", REF), ("d2", REF)],
+            &[("s", "d1"), ("s", "d2"), ("t", "d1"), ("s", "d1"), ("s", "d2")],
+        );
+        let err = fails(&["eval", &data, "--summaries", &sums], None);
+        assert!(err.contains("s has more than one summary for id d1, d2"), "{err}");
+    }
+
+    #[test]
+    fn skipped_and_missing_are_warned_on_stderr_and_counted_in_json() {
+        let (data, sums) = files(
+            "eval-partial",
+            &[("d1", REF), ("d2", None), ("d3", REF), ("d4", REF)],
+            &[("s", "d1"), ("s", "d3"), ("s", "zz")],
+        );
+        let out = salient(&["eval", &data, "--summaries", &sums, "--format", "json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+        assert_eq!(
+            v["instances"],
+            serde_json::json!({"total": 4, "scored": 3, "skipped": {"no_references": 1}})
+        );
+        assert_eq!(v["systems"][0]["instances"], 3);
+        assert_eq!(v["systems"][0]["missing_summaries"], 1);
+        let err = String::from_utf8(out.stderr).unwrap();
+        let warnings: Vec<&str> = err.lines().collect();
+        assert_eq!(warnings.len(), 3, "{err}");
+        assert!(warnings.iter().all(|w| w.starts_with("salient: warning: ")), "{err}");
+        assert!(warnings[0].ends_with("1 instance without \"references\" skipped: d2"), "{err}");
+        assert!(warnings[1].contains(": 1 summary of s for ids not in "), "{err}");
+        assert!(warnings[1].ends_with(" ignored: zz"), "{err}");
+        assert!(warnings[2].ends_with("s has no summary for 1 instance (scored as empty): d4"));
+
+        let text = ok(&["eval", &data, "--summaries", &sums]);
+        assert!(!text.contains("note") && !text.contains("warning"), "{text}");
+        assert_eq!(text.lines().count(), 2, "header and one system: {text}");
+    }
+}

@@ -10,6 +10,7 @@ mod errors;
 mod eval;
 mod extract;
 mod properties;
+mod reliability;
 mod rouge155;
 mod segmentation;
 mod summarize;

@@ -25,6 +25,12 @@ use super::progress::Progress;
 /// --words N both sets the summary budget and truncates summaries and
 /// references to N words before scoring (ROUGE-1.5.5's -l N).
 ///
+/// Nothing is scored silently as zero: a dataset where no instance has
+/// references, summaries whose ids match no instance, and a summary id given
+/// twice for one system are errors. Instances without references are skipped
+/// and instances without a summary are scored as empty, each with a warning
+/// on stderr; --format json carries these counts.
+///
 /// Examples:
 ///
 ///   salient eval duc2004/dev.jsonl --scope corpus --words 100
@@ -112,13 +118,35 @@ pub struct SummaryLine {
 pub type Systems = BTreeMap<String, HashMap<String, String>>;
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if let Some(path) = &args.save_summaries
+        && same_file(path, &args.dataset)
+    {
+        // Inputs are never written: saving there would replace the dataset.
+        bail!("--save-summaries {path}: that is the dataset");
+    }
     let corpora = read_inputs(std::slice::from_ref(&args.dataset), &ReadOptions::default())?;
-    let instances: Vec<&Corpus> = corpora.iter().filter(|c| c.id.is_some()).collect();
-    if instances.is_empty() {
+    let all: Vec<&Corpus> = corpora.iter().filter(|c| c.id.is_some()).collect();
+    if all.is_empty() {
         bail!("{}: no instances with \"documents\" and \"references\"", args.dataset);
     }
+    let (instances, unreferenced): (Vec<&Corpus>, Vec<&Corpus>) =
+        all.iter().copied().partition(|c| !c.references.is_empty());
+    let unreferenced: Vec<&str> = unreferenced.iter().map(|c| id_of(c)).collect();
+    if instances.is_empty() {
+        bail!(
+            "{}: no instance has \"references\" to score against ({} without: {})",
+            args.dataset,
+            count(unreferenced.len(), "instance", "instances"),
+            first_ids(&unreferenced)
+        );
+    }
+    let mut warnings = Vec::new();
     let systems = match &args.summaries {
-        Some(path) => read_summaries(path)?,
+        Some(path) => {
+            let systems = read_summaries(path)?;
+            warnings = check_matches(path, &args.dataset, &systems, &all, &instances)?;
+            systems
+        }
         None => {
             let summarizer = Summarizer::new(match args.scope {
                 EvalScope::Corpus => args.summary.corpus_config()?,
@@ -133,13 +161,108 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             BTreeMap::from([(name, ids.zip(texts).collect())])
         }
     };
+    // Warnings once nothing can fail, so that an error is the only line printed.
+    if !unreferenced.is_empty() {
+        warn(&format!(
+            "{}: {} without \"references\" skipped: {}",
+            args.dataset,
+            count(unreferenced.len(), "instance", "instances"),
+            first_ids(&unreferenced)
+        ));
+    }
+    for w in &warnings {
+        warn(w);
+    }
     let config = rouge_config(&args);
     let results = score(&config, &instances, &systems);
+    for r in results.iter().filter(|r| !r.missing.is_empty()) {
+        warn(&format!(
+            "{} has no summary for {} (scored as empty): {}",
+            r.system,
+            count(r.missing.len(), "instance", "instances"),
+            first_ids(&r.missing)
+        ));
+    }
+    let coverage =
+        Coverage { total: all.len(), scored: instances.len(), no_references: unreferenced.len() };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    write_results(&mut out, &results, &args, &config)?;
+    write_results(&mut out, &results, &coverage, &args, &config)?;
     out.flush()?;
     Ok(())
+}
+
+/// How many instances of the dataset were scored, and why the others were not.
+pub struct Coverage {
+    pub total: usize,
+    pub scored: usize,
+    pub no_references: usize,
+}
+
+/// Whether the paths name one existing file.
+fn same_file(a: &str, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn id_of(c: &Corpus) -> &str {
+    c.id.as_deref().unwrap_or_default()
+}
+
+fn warn(message: &str) {
+    eprintln!("salient: warning: {message}");
+}
+
+/// `1 instance`, `2 instances`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// The first few of `ids`, for a one-line message.
+fn first_ids(ids: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    let mut list = ids.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
+    if ids.len() > SHOWN {
+        list.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    list
+}
+
+/// Fails when a system's summaries match none of the instances to score;
+/// returns warnings about summaries for ids the dataset does not have.
+fn check_matches(
+    path: &str,
+    dataset: &str,
+    systems: &Systems,
+    all: &[&Corpus],
+    instances: &[&Corpus],
+) -> anyhow::Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    let known: std::collections::HashSet<&str> = all.iter().map(|c| id_of(c)).collect();
+    for (system, summaries) in systems {
+        let mut ids: Vec<&str> = summaries.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        if !instances.iter().any(|c| summaries.contains_key(id_of(c))) {
+            let instance_ids: Vec<&str> = instances.iter().map(|c| id_of(c)).collect();
+            bail!(
+                "{path}: no summary of {system} matches an instance of {dataset} to score \
+                 (summary ids: {}; instance ids: {})",
+                first_ids(&ids),
+                first_ids(&instance_ids)
+            );
+        }
+        let unknown: Vec<&str> = ids.iter().copied().filter(|id| !known.contains(id)).collect();
+        if !unknown.is_empty() {
+            warnings.push(format!(
+                "{path}: {} of {system} for ids not in {dataset} ignored: {}",
+                count(unknown.len(), "summary", "summaries"),
+                first_ids(&unknown)
+            ));
+        }
+    }
+    Ok(warnings)
 }
 
 /// The ROUGE settings of these options.
@@ -192,6 +315,8 @@ pub fn summarize_with(
 fn read_summaries(path: &str) -> anyhow::Result<Systems> {
     let text = std::fs::read_to_string(path).with_context(|| path.to_owned())?;
     let mut systems = Systems::new();
+    // By system, in file order: which ids came twice.
+    let mut duplicates: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (k, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -199,10 +324,25 @@ fn read_summaries(path: &str) -> anyhow::Result<Systems> {
         let s: SummaryLine = serde_json::from_str(line)
             .with_context(|| format!("{path}:{}: expected {{\"id\", \"summary\"}}", k + 1))?;
         let system = s.system.unwrap_or_else(|| "summaries".to_owned());
-        systems.entry(system).or_default().insert(s.id, s.summary);
+        let summaries = systems.entry(system.clone()).or_default();
+        match summaries.entry(s.id) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let ids = duplicates.entry(system).or_default();
+                if !ids.contains(e.key()) {
+                    ids.push(e.key().clone());
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(s.summary);
+            }
+        }
     }
     if systems.is_empty() {
         bail!("{path}: no summaries");
+    }
+    if let Some((system, ids)) = duplicates.iter().next() {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        bail!("{path}: {system} has more than one summary for id {}", first_ids(&ids));
     }
     Ok(systems)
 }
@@ -230,30 +370,35 @@ fn save_summaries(
 }
 
 /// Per-system results: the mean and the per-instance scores.
-pub struct SystemResult {
+pub struct SystemResult<'a> {
     pub system: String,
     pub mean: RougeScores,
     pub instances: Vec<(String, RougeScores)>,
-    pub missing: usize,
+    /// Ids of the instances this system has no summary for, in dataset order
+    /// (scored as empty).
+    pub missing: Vec<&'a str>,
 }
 
-/// Scores every system on every instance that has references; a missing
+/// Scores every system on every instance (all with references); a missing
 /// summary counts as empty.
-pub fn score(config: &RougeConfig, instances: &[&Corpus], systems: &Systems) -> Vec<SystemResult> {
-    let scored: Vec<&Corpus> =
-        instances.iter().copied().filter(|c| !c.references.is_empty()).collect();
+pub fn score<'a>(
+    config: &RougeConfig,
+    instances: &[&'a Corpus],
+    systems: &Systems,
+) -> Vec<SystemResult<'a>> {
     systems
         .iter()
         .map(|(system, summaries)| {
-            let per: Vec<(String, RougeScores)> = Parallelism::Parallel.map(&scored, |c| {
+            let per: Vec<(String, RougeScores)> = Parallelism::Parallel.map(instances, |c| {
                 let id = c.id.clone().unwrap_or_default();
                 let summary = summaries.get(&id).map_or("", String::as_str);
                 (id, rouge(config, summary, &c.references))
             });
-            let missing = scored
+            let missing = instances
                 .iter()
-                .filter(|c| !summaries.contains_key(c.id.as_deref().unwrap_or_default()))
-                .count();
+                .map(|c| id_of(c))
+                .filter(|id| !summaries.contains_key(*id))
+                .collect();
             let all: Vec<RougeScores> = per.iter().map(|(_, s)| s.clone()).collect();
             SystemResult { system: system.clone(), mean: mean(&all), instances: per, missing }
         })
@@ -267,7 +412,14 @@ fn metric_names(scores: &RougeScores) -> Vec<(String, Prf)> {
     v
 }
 
-fn json_row(system: &str, id: Option<&str>, n: usize, scores: &RougeScores) -> serde_json::Value {
+/// A JSON row: one instance's scores (`id`), or a system's mean over its
+/// `instances` with the number of them `missing` a summary.
+fn json_row(
+    system: &str,
+    id: Option<&str>,
+    counts: (usize, usize),
+    scores: &RougeScores,
+) -> serde_json::Value {
     let mut row = serde_json::Map::new();
     row.insert("system".into(), system.into());
     match id {
@@ -275,7 +427,8 @@ fn json_row(system: &str, id: Option<&str>, n: usize, scores: &RougeScores) -> s
             row.insert("id".into(), id.into());
         }
         None => {
-            row.insert("instances".into(), n.into());
+            row.insert("instances".into(), counts.0.into());
+            row.insert("missing_summaries".into(), counts.1.into());
         }
     }
     for (name, p) in metric_names(scores) {
@@ -286,7 +439,8 @@ fn json_row(system: &str, id: Option<&str>, n: usize, scores: &RougeScores) -> s
 
 fn write_results(
     out: &mut impl Write,
-    results: &[SystemResult],
+    results: &[SystemResult<'_>],
+    coverage: &Coverage,
     args: &Args,
     config: &RougeConfig,
 ) -> anyhow::Result<()> {
@@ -294,16 +448,22 @@ fn write_results(
         EvalFormat::Json if args.per_instance => {
             for r in results {
                 for (id, s) in &r.instances {
-                    writeln!(out, "{}", json_row(&r.system, Some(id), 1, s))?;
+                    writeln!(out, "{}", json_row(&r.system, Some(id), (1, 0), s))?;
                 }
             }
         }
         EvalFormat::Json => {
             let systems: Vec<_> = results
                 .iter()
-                .map(|r| json_row(&r.system, None, r.instances.len(), &r.mean))
+                .map(|r| json_row(&r.system, None, (r.instances.len(), r.missing.len()), &r.mean))
                 .collect();
-            let doc = serde_json::json!({ "rouge": config, "systems": systems });
+            let instances = serde_json::json!({
+                "total": coverage.total,
+                "scored": coverage.scored,
+                "skipped": { "no_references": coverage.no_references },
+            });
+            let doc =
+                serde_json::json!({ "rouge": config, "instances": instances, "systems": systems });
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
@@ -339,13 +499,6 @@ fn write_results(
                         row(out, &r.system, id, s)?;
                     }
                 }
-            }
-            for r in results.iter().filter(|r| r.missing > 0) {
-                writeln!(
-                    out,
-                    "note: {} has no summary for {} instances (scored as empty)",
-                    r.system, r.missing
-                )?;
             }
         }
     }

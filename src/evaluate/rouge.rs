@@ -516,6 +516,21 @@ mod tests {
         assert_eq!(tokenize("ééé ééé", &unicode).tokens, ["ééé"]);
     }
 
+    /// Issue 12's ROUGE fuzz target expects a text to score 1 against itself; under a byte
+    /// limit ROUGE-L does not, because ROUGE-1.5.5 cuts each LCS sentence against the whole
+    /// limit but the text it counts against only once. The fuzz target leaves that case out.
+    #[test]
+    fn byte_limit_cuts_lcs_sentences_on_their_own() {
+        let c = RougeConfig { byte_limit: Some(10), stem: false, ..config() };
+        let text = "aaaa bbbb\ncccc dddd";
+        assert_eq!(tokenize(text, &c).tokens, ["aaaa", "bbbb", "c"]);
+        assert_eq!(tokenize(text, &c).sentences, [vec!["aaaa", "bbbb"], vec!["cccc", "dddd"]]);
+        let own = rouge(&c, text, &[text]);
+        let one = Prf { recall: 1.0, precision: 1.0, f: 1.0 };
+        assert!(own.rouge_n[..2].iter().all(|p| *p == one), "{own:?}");
+        assert_eq!((own.rouge_l.recall, own.rouge_l.precision), (0.5, 0.66667));
+    }
+
     #[test]
     fn perl_split_semantics() {
         assert_eq!(perl_split(b"  a b  ", false), [&b""[..], b"a", b"b"]);

@@ -1,7 +1,7 @@
 //! Turns an article's raw text into metadata, body blocks and set-aside counts.
 //!
-//! The text is cut into lines, and each line is trimmed of whitespace
-//! (including NBSP and zero-width characters). Then:
+//! The text is cut into lines (at `\n`, `\r\n` or a lone `\r`), and each line
+//! is trimmed of whitespace (including NBSP and zero-width characters). Then:
 //!
 //! 1. Metadata: YAML front matter between `---` fences at the start, or a
 //!    ` date YYYY-MM-DD <headline>` header line as the first line, gives the
@@ -82,16 +82,37 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
+/// Cuts `text` into lines at `\n`, `\r\n` or a lone `\r` (old Mac OS files), so
+/// that every convention gives the same lines; offsets still index `text`.
 fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
     let mut lines = Vec::new();
-    let mut offset = 0;
-    for raw in text.split('\n') {
+    let mut push = |from: usize, to: usize| {
+        let raw = &text[from..to];
         let lead = raw.len() - raw.trim_start_matches(is_space).len();
-        let trimmed = raw.trim_matches(is_space);
-        let start = offset + lead;
-        lines.push(Line { start, end: start + trimmed.len() });
-        offset += raw.len() + 1;
+        let start = from + lead;
+        lines.push(Line { start, end: start + raw.trim_matches(is_space).len() });
+    };
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                push(from, i);
+                from = i + 1;
+            }
+            b'\r' => {
+                push(from, i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                from = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
     }
+    push(from, bytes.len());
     lines
 }
 
@@ -120,7 +141,7 @@ fn read_metadata(
         // A caption in the headline slot is not a title, even when kept.
         let title = (!headline.is_empty() && !caption).then(|| headline.to_string());
         set_aside.add(if caption && !keep_all { Reason::Caption } else { Reason::Header });
-        return (title, Some(date), first + 1);
+        return (title, date, first + 1);
     }
     (None, None, 0)
 }
@@ -514,6 +535,60 @@ mod tests {
         }
     }
 
+    /// Issue 12: a file with old Mac OS line endings (lone `\r`) was one line, so the
+    /// whole article became its title and the body was empty.
+    #[test]
+    fn seeds_read_alike_with_any_line_ending() {
+        for (i, (id, lf)) in SEEDS.iter().enumerate() {
+            for keep_all in [false, true] {
+                let expected = seed(i, keep_all);
+                // Same length, so the very same byte ranges.
+                let cr = lf.replace('\n', "\r");
+                let a = article_from_text(id.to_string(), None, cr.clone(), keep_all);
+                assert_eq!(a.text, cr, "the text is kept as read");
+                assert_eq!(
+                    (&a.title, &a.date, &a.set_aside, &a.blocks),
+                    (&expected.title, &expected.date, &expected.set_aside, &expected.blocks),
+                    "seed {id} with \\r"
+                );
+                let crlf = lf.replace('\n', "\r\n");
+                let a = article_from_text(id.to_string(), None, crlf, keep_all);
+                assert_eq!(
+                    (&a.title, &a.date, &a.set_aside),
+                    (&expected.title, &expected.date, &expected.set_aside),
+                    "seed {id} with \\r\\n"
+                );
+                let texts = |a: &Article| {
+                    a.blocks
+                        .iter()
+                        .map(|b| (b.kind, a.text[b.start..b.end].replace("\r\n", "\n")))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(texts(&a), texts(&expected), "seed {id} with \\r\\n");
+            }
+        }
+    }
+
+    #[test]
+    fn lone_carriage_returns_and_mixed_endings_split_lines() {
+        let a = article(" date 2026-02-04 Headline\r\rFirst paragraph.\r\nSecond.\n\rThird.\r");
+        assert_eq!((a.title.as_deref(), a.date.as_deref()), (Some("Headline"), Some("2026-02-04")));
+        assert_eq!(
+            block_texts(&a, BlockKind::Paragraph),
+            ["First paragraph.", "Second.", "Third."]
+        );
+        assert_eq!(a.blocks[0].start, " date 2026-02-04 Headline\r\r".len());
+        // `\r\n` is one line break, `\n\r` two: a blank line between.
+        let a = article(
+            "Short line\n\rA much longer line that is a full sentence of the text.\n\rEnd.",
+        );
+        assert_eq!(block_texts(&a, BlockKind::Heading), ["Short line"]);
+        let a = article(
+            "Short line\r\nA much longer line that is a full sentence of the text.\r\nEnd.",
+        );
+        assert!(block_texts(&a, BlockKind::Heading).is_empty());
+    }
+
     #[test]
     fn blank_lines_with_nbsp_separate_paragraphs() {
         let a = article("First paragraph here.\n\u{a0}\nSecond one.\n \u{a0}\t\nThird.");
@@ -635,6 +710,19 @@ mod tests {
         assert_eq!(article(&format!("{caption}{later}")).title, None);
     }
 
+    /// Issue 12: an impossible date is no date, and its header line is still no body text.
+    #[test]
+    fn impossible_dates_are_null() {
+        let a = article(" date 2024-02-30 Headline\n\nBody text.");
+        assert_eq!((a.title.as_deref(), a.date.as_deref()), (Some("Headline"), None));
+        assert_eq!(block_texts(&a, BlockKind::Paragraph), ["Body text."]);
+        assert_eq!(a.set_aside, counts(&[(Reason::Header, 1)]));
+        let a = article("---\ntitle: T\ndate: 2023-02-29T10:00:00Z\n---\nBody text.");
+        assert_eq!((a.title.as_deref(), a.date.as_deref()), (Some("T"), None));
+        let a = article(" date 2024-02-29 Leap day\n\nBody text.");
+        assert_eq!(a.date.as_deref(), Some("2024-02-29"));
+    }
+
     #[test]
     fn unclosed_or_non_yaml_fences_are_text() {
         let a = article("---\nNot front matter.");
@@ -673,7 +761,7 @@ mod tests {
 
         #[test]
         fn blocks_are_ordered_slices_of_news_like_text(
-            text in "( date 2026-02-04 |---\n|title: x\n|\n|\n\n|\u{a0}|\u{feff}|Photograph: A/B|\
+            text in "( date 2026-02-04 |---\n|---\r|title: x\r\n|\n|\r|\r\n|\n\n|\u{a0}|\u{feff}|Photograph: A/B|\
                      \\[AP\\]|Read more|\\* \\[\\]\\(http://x\\)|# |What\\?|[a-zé ]{1,60}|\\.|,){0,40}",
             keep_all in any::<bool>(),
         ) {

@@ -61,7 +61,11 @@ fn clean_title(title: &str) -> Option<String> {
 
 /// Splits a header line (`date 2026-02-04 <headline>`, already trimmed) into its
 /// date and the headline, which may be empty.
-pub(super) fn parse_header(line: &str) -> Option<(String, &str)> {
+///
+/// The line is a header when its date has the `NNNN-NN-NN` shape; the date is
+/// `None` when that is no calendar date (`2024-02-30`), and the line is still a
+/// header, never body text.
+pub(super) fn parse_header(line: &str) -> Option<(Option<String>, &str)> {
     let rest = line.strip_prefix("date")?;
     let rest = rest.strip_prefix(|c: char| c.is_whitespace())?.trim_start();
     let date = rest.get(..10)?;
@@ -69,8 +73,11 @@ pub(super) fn parse_header(line: &str) -> Option<(String, &str)> {
     if !(after.is_empty() || after.starts_with(|c: char| c.is_whitespace())) {
         return None;
     }
-    let date = iso_date_prefix(date)?;
-    Some((date, after.trim()))
+    let shaped = date.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    shaped.then(|| (iso_date_prefix(date), after.trim()))
 }
 
 /// The `YYYY-MM-DD` at the start of `value` (e.g. of `2026-02-04T10:00Z`), if valid.
@@ -138,17 +145,25 @@ fn parse_digits(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// The ISO form of a calendar date; `None` for a day the calendar does not have
+/// (`2024-02-30`, `2023-02-29`), so that no impossible date is printed as a date.
 fn format_date(year: u32, month: u32, day: u32) -> Option<String> {
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        2 if leap => 29,
+    let valid = (1000..=2999).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day);
+    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Days in `month` (1–12) of `year` in the Gregorian calendar.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
-    };
-    let valid =
-        (1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=days).contains(&day);
-    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+    }
 }
 
 #[cfg(test)]
@@ -159,14 +174,16 @@ mod tests {
     fn header_lines() {
         assert_eq!(
             parse_header("date 2026-02-04 Title here"),
-            Some(("2026-02-04".into(), "Title here"))
+            Some((Some("2026-02-04".into()), "Title here"))
         );
         assert_eq!(
             parse_header("date 2026-02-05  Two spaces"),
-            Some(("2026-02-05".into(), "Two spaces"))
+            Some((Some("2026-02-05".into()), "Two spaces"))
         );
-        assert_eq!(parse_header("date 2026-02-05"), Some(("2026-02-05".into(), "")));
-        assert_eq!(parse_header("date 2026-13-05 Bad month"), None);
+        assert_eq!(parse_header("date 2026-02-05"), Some((Some("2026-02-05".into()), "")));
+        assert_eq!(parse_header("date 2026-13-05 Bad month"), Some((None, "Bad month")));
+        assert_eq!(parse_header("date 2026-2-05 x"), None);
+        assert_eq!(parse_header("date 2026/02/05 x"), None);
         assert_eq!(parse_header("dated 2026-02-05 x"), None);
         assert_eq!(parse_header("date 2026-02-051"), None);
         assert_eq!(parse_header("date é"), None);
@@ -196,6 +213,29 @@ mod tests {
         );
         assert_eq!(date_from_url("https://x.org/2026/foo/04/a"), None);
         assert_eq!(date_from_url("https://x.org/item/12345"), None);
+    }
+
+    /// Issue 12: `2024-02-30` was printed as a date.
+    #[test]
+    fn impossible_calendar_dates_are_not_dates() {
+        for bad in
+            ["2024-02-30", "2023-02-29", "1900-02-29", "2026-04-31", "2026-00-10", "2026-01-00"]
+        {
+            assert_eq!(iso_date_prefix(bad), None, "{bad}");
+            assert_eq!(parse_header(&format!("date {bad} Headline")), Some((None, "Headline")));
+        }
+        for good in ["2024-02-29", "2000-02-29", "2026-12-31", "2026-04-30", "2026-01-31"] {
+            assert_eq!(iso_date_prefix(good).as_deref(), Some(good));
+        }
+        assert_eq!(date_from_url("https://x.org/2026/feb/30/a"), None);
+        assert_eq!(
+            date_from_url("https://x.org/2026/jun/31/a/2026/07/01/b").as_deref(),
+            Some("2026-07-01")
+        );
+        let fm = parse_front_matter(
+            ["date: 2026-02-30", "source: https://x.org/2026/02/03/a"].into_iter(),
+        );
+        assert_eq!(fm.date.as_deref(), Some("2026-02-03"), "falls back to the URL's date");
     }
 
     #[test]
