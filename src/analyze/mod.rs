@@ -109,6 +109,36 @@ impl Analyzer {
         Some(self.stemmer.stem(base))
     }
 
+    /// The term ids of `texts`, interned into `vocabulary` in order of first
+    /// appearance; each distinct word is analyzed once.
+    fn analyze_chunk<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        vocabulary: &mut Vocabulary,
+    ) -> Vec<Vec<TermId>> {
+        // Word as written → its term id (None: not a content word).
+        let mut seen: HashMap<&str, Option<TermId>, FxBuildHasher> = HashMap::default();
+        let mut scratch = Scratch::default();
+        texts
+            .iter()
+            .map(|t| {
+                let mut row = Vec::new();
+                for word in t.as_ref().unicode_words() {
+                    let id = match seen.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.cached_term(word, &mut scratch, |s| vocabulary.intern(s));
+                            seen.insert(word, id);
+                            id
+                        }
+                    };
+                    row.extend(id);
+                }
+                row
+            })
+            .collect()
+    }
+
     /// Calls `intern` with the term of `word` (see [`term`](Self::term)),
     /// looked up in this thread's cache of recent words first.
     ///
@@ -161,32 +191,16 @@ impl Analyzer {
         // About 16 chunks: enough to share out, large enough that most words
         // repeat within a chunk. Any chunking gives the same ids.
         let chunk = texts.len().div_ceil(16).clamp(1_024, 16_384);
+        // One chunk (an article, a small corpus): intern straight into the
+        // vocabulary, which numbers terms in the same first-appearance order.
+        if texts.len() <= chunk {
+            return self.analyze_chunk(texts, vocabulary);
+        }
         let chunks: Vec<(Vec<String>, Vec<Vec<TermId>>)> =
             parallelism.map_range(texts.len().div_ceil(chunk), |c| {
                 let texts = &texts[c * chunk..((c + 1) * chunk).min(texts.len())];
-                // Word as written → its chunk-local term id (None: not a content word).
-                let mut seen: HashMap<&str, Option<TermId>, FxBuildHasher> = HashMap::default();
                 let mut local: Vocabulary = Vocabulary::default();
-                let mut scratch = Scratch::default();
-                let ids = texts
-                    .iter()
-                    .map(|t| {
-                        let mut row = Vec::new();
-                        for word in t.as_ref().unicode_words() {
-                            let id = match seen.get(word) {
-                                Some(&id) => id,
-                                None => {
-                                    let id =
-                                        self.cached_term(word, &mut scratch, |s| local.intern(s));
-                                    seen.insert(word, id);
-                                    id
-                                }
-                            };
-                            row.extend(id);
-                        }
-                        row
-                    })
-                    .collect();
+                let ids = self.analyze_chunk(texts, &mut local);
                 (local.into_terms(), ids)
             });
         let global: Vec<Vec<TermId>> = chunks
