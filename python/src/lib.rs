@@ -60,7 +60,7 @@ fn to_json(name: &str, value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> 
     }
 }
 
-/// A JSON value as a Python object (what `to_dict` returns).
+/// A JSON value as a Python object (parameter defaults).
 fn from_json<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
     use pyo3::IntoPyObjectExt;
     Ok(match value {
@@ -89,6 +89,22 @@ fn from_json<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<
     })
 }
 
+/// `value` as the command line writes it in JSON, read back by Python's
+/// `json` module: the same fields in the same order.
+fn to_dict<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    py.import("json")?.call_method1("loads", (text,))
+}
+
+/// A corpus summary with its method and options, as the CLI's JSON has it.
+#[derive(serde::Serialize)]
+struct JsonCorpus<'a> {
+    method: &'static str,
+    params: &'a Config,
+    #[serde(flatten)]
+    summary: &'a salient::summarize::CorpusSummary,
+}
+
 /// The run's configuration from the keyword arguments, checked as the
 /// command line checks its flags.
 #[allow(clippy::too_many_arguments)]
@@ -112,6 +128,16 @@ fn config(
     if let Some(params) = params {
         for (name, value) in params.iter() {
             let name: String = name.extract()?;
+            // JSON has no NaN or infinity: serde_json would read them as null.
+            if let Ok(x) = value.extract::<f64>()
+                && !x.is_finite()
+            {
+                return Err(value_error(salient::Error::InvalidParameter {
+                    method: config.method().name(),
+                    parameter: name,
+                    reason: "must be a finite number".into(),
+                }));
+            }
             let value = to_json(&name, &value)?;
             config.ranker.set(&name, value).map_err(value_error)?;
         }
@@ -413,9 +439,7 @@ impl Summary {
     /// The article object of the command line's JSON output (docs/json.md),
     /// byte offsets included.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = serde_json::to_value(&self.inner)
-            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        from_json(py, &value)
+        to_dict(py, &self.inner)
     }
 
     fn __len__(&self, py: Python<'_>) -> usize {
@@ -496,16 +520,12 @@ impl CorpusSummary {
     /// `method`, `params`, `id`, counts, `sources` and `summary`, byte
     /// offsets included.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let mut value = serde_json::json!({
-            "method": self.config.method().name(),
-            "params": self.config,
-        });
-        let summary = serde_json::to_value(&self.inner)
-            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        if let (Some(out), serde_json::Value::Object(fields)) = (value.as_object_mut(), summary) {
-            out.extend(fields);
-        }
-        from_json(py, &value)
+        let corpus = JsonCorpus {
+            method: self.config.method().name(),
+            params: &self.config,
+            summary: &self.inner,
+        };
+        to_dict(py, &corpus)
     }
 
     fn __len__(&self, py: Python<'_>) -> usize {
