@@ -745,6 +745,34 @@ fn methods(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     Ok(out)
 }
 
+/// Seconds per call of the library's one-call entry point,
+/// `salient::summarize::summarize(text, &config)`, run `repeat` times in
+/// Rust: what a Rust caller pays, against which benches/python_speed.py
+/// measures the binding's per-call overhead.
+#[pyfunction]
+#[pyo3(signature = (text, repeat, *, method=None, sentences=None))]
+fn _rust_seconds_per_call(
+    py: Python<'_>,
+    text: &str,
+    repeat: usize,
+    method: Option<&str>,
+    sentences: Option<i64>,
+) -> PyResult<f64> {
+    let config = config(false, method, sentences, None, None, "en", None, false, None)?;
+    let text = text.to_owned();
+    run(py, move || {
+        let start = std::time::Instant::now();
+        let mut chosen = 0;
+        for _ in 0..repeat.max(1) {
+            if let Ok(summary) = salient::summarize::summarize(&text, &config) {
+                chosen += summary.summary.len();
+            }
+        }
+        std::hint::black_box(chosen);
+        start.elapsed().as_secs_f64() / repeat.max(1) as f64
+    })
+}
+
 /// Supported language codes.
 #[pyfunction]
 fn languages() -> Vec<&'static str> {
@@ -762,5 +790,6 @@ fn _salient(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rouge, m)?)?;
     m.add_function(wrap_pyfunction!(methods, m)?)?;
     m.add_function(wrap_pyfunction!(languages, m)?)?;
+    m.add_function(wrap_pyfunction!(_rust_seconds_per_call, m)?)?;
     Ok(())
 }
