@@ -71,6 +71,40 @@ impl Article {
         clean::article_from_text(id.into(), None, text.into(), options.keep_all)
     }
 
+    /// This article with metadata given beside its text, read as a JSONL
+    /// line's `"title"`, `"date"` and `"url"` fields are: values are trimmed
+    /// and a blank one counts as absent; a given title or url wins over what
+    /// cleaning found in the text; a date wins when it starts with an ISO
+    /// `YYYY-MM-DD` date (kept without its time), and is ignored otherwise.
+    ///
+    /// ```
+    /// use salient::ingest::Article;
+    ///
+    /// let a = Article::from_text("x", "The vote passed.")
+    ///     .with_metadata(Some(" Vote "), Some("2024-03-05T10:00:00Z"), Some(""));
+    /// assert_eq!((a.title.as_deref(), a.date.as_deref(), a.url), (Some("Vote"), Some("2024-03-05"), None));
+    /// ```
+    pub fn with_metadata(
+        mut self,
+        title: Option<&str>,
+        date: Option<&str>,
+        url: Option<&str>,
+    ) -> Article {
+        fn given(v: Option<&str>) -> Option<&str> {
+            v.map(str::trim).filter(|v| !v.is_empty())
+        }
+        if let Some(title) = given(title) {
+            self.title = Some(title.to_owned());
+        }
+        if let Some(date) = given(date).and_then(meta::iso_date_prefix) {
+            self.date = Some(date);
+        }
+        if let Some(url) = given(url) {
+            self.url = Some(url.to_owned());
+        }
+        self
+    }
+
     /// This article, recorded as read from `path`.
     pub fn with_path(mut self, path: impl Into<String>) -> Article {
         self.path = Some(path.into());
