@@ -27,8 +27,8 @@ use crate::parallel::Parallelism;
 pub struct Analyzer {
     language: Language,
     folding: Folding,
-    /// Folded like the words they are compared with.
-    stop_words: HashSet<String>,
+    /// Folded like the words they are compared with; one shared set per language.
+    stop_words: std::sync::Arc<HashSet<String>>,
     stemmer: rust_stemmers::Stemmer,
 }
 
@@ -42,16 +42,7 @@ impl Analyzer {
     /// An analyzer for `language`.
     pub fn new(language: Language) -> Self {
         let folding = Folding::of(language);
-        let mut scratch = String::new();
-        let stop_words = language
-            .stop_words()
-            .iter()
-            .map(|w| {
-                let mut w = w.to_lowercase().replace('\u{2019}', "'");
-                folding.apply(&mut w, &mut scratch);
-                w
-            })
-            .collect();
+        let stop_words = shared_stop_words(language, &folding);
         Analyzer {
             language,
             folding,
@@ -219,6 +210,33 @@ impl Analyzer {
             .into_iter()
             .flatten()
             .collect()
+    }
+}
+
+/// The folded stop-word set of `language`, built once per process: the ISO
+/// lists run to a thousand words, and building the set took most of the time
+/// of summarizing one short article with a fresh summarizer.
+fn shared_stop_words(language: Language, folding: &Folding) -> std::sync::Arc<HashSet<String>> {
+    type Sets = std::sync::Mutex<HashMap<Language, std::sync::Arc<HashSet<String>>>>;
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    let build = || {
+        let mut scratch = String::new();
+        let words: HashSet<String> = language
+            .stop_words()
+            .iter()
+            .map(|w| {
+                let mut w = w.to_lowercase().replace('\u{2019}', "'");
+                folding.apply(&mut w, &mut scratch);
+                w
+            })
+            .collect();
+        std::sync::Arc::new(words)
+    };
+    let sets = SETS.get_or_init(Default::default);
+    match sets.lock() {
+        Ok(mut sets) => std::sync::Arc::clone(sets.entry(language).or_insert_with(build)),
+        // A panic elsewhere while holding the lock leaves the cache unusable, not the analyzer.
+        Err(_) => build(),
     }
 }
 
