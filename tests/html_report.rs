@@ -141,3 +141,77 @@ fn with_text_gives_the_text_offsets_index() {
         serde_json::from_str(&ok(&["summarize", "seeds/", "--format", "json"])).expect("JSON");
     assert!(plain["articles"][0].get("text").is_none());
 }
+
+/// The texts of the SVG `<text>` elements in `svg`.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = &t[t.find('>')? + 1..];
+            body.find("</text>").map(|end| body[..end].trim().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn compare_plot_in_a_browser() {
+    let dir = artefacts();
+    let svg = dir.join("compare.svg");
+    let page = dir.join("compare.html");
+    for path in [&svg, &page] {
+        let _ = std::fs::remove_file(path);
+        let p = path.to_str().expect("UTF-8 path");
+        ok(&[
+            "compare",
+            "seeds/",
+            "--sentences",
+            "1,3,5",
+            "--methods",
+            "textrank,lead",
+            "--plot",
+            p,
+        ]);
+    }
+    let drawn = std::fs::read_to_string(&svg).expect("SVG written");
+    let texts = svg_texts(&drawn);
+    // Three charts (agreement, redundancy, time), each ticked at exactly 1, 3 and 5.
+    for name in [
+        "agreement (mean Jaccard with the others)",
+        "redundancy (mean pairwise Jaccard)",
+        "time (ms)",
+    ] {
+        assert!(texts.iter().any(|t| t == name), "no chart of {name}: {texts:?}");
+    }
+    for tick in ["1", "3", "5"] {
+        assert_eq!(texts.iter().filter(|t| *t == tick).count(), 3, "tick {tick}");
+    }
+    for not_compared in ["0", "2", "4", "6"] {
+        assert!(!texts.iter().any(|t| t == not_compared), "tick at {not_compared}");
+    }
+    let Some(chromium) = chromium() else { return };
+    let profile = crate::util::tempdir("chromium-plot");
+    let dom = browse(&chromium, &page, &profile, &["--dump-dom".to_owned()]);
+    assert_eq!(dom.matches("<svg").count(), 1);
+    for tag in ["<script", "<link", "<img"] {
+        assert!(!dom.contains(tag), "the plot page loads something: {tag}");
+    }
+    let shot = dir.join("compare.png");
+    let _ = std::fs::remove_file(&shot);
+    browse(
+        &chromium,
+        &page,
+        &profile,
+        &[format!("--screenshot={}", shot.display()), "--window-size=1280,900".to_owned()],
+    );
+    assert!(std::fs::read(&shot).expect("screenshot").starts_with(b"\x89PNG"));
+    let _ = std::fs::remove_dir_all(&profile);
+}
+
+#[test]
+fn compare_refuses_an_unwritable_plot_path_before_comparing() {
+    let err = crate::util::fails(&["compare", "seeds/", "--plot", "no/such/folder/plot.svg"], None);
+    assert!(err.contains("no/such/folder/plot.svg"), "{err}");
+    // Nothing was compared: the table never started.
+    let out = crate::util::salient(&["compare", "seeds/", "--plot", "no/such/folder/plot.svg"]);
+    assert!(out.stdout.is_empty());
+}
