@@ -9,6 +9,7 @@ mod determinism;
 mod errors;
 mod eval;
 mod extract;
+mod html_report;
 mod properties;
 mod reliability;
 mod rouge155;

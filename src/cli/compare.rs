@@ -61,7 +61,8 @@ pub struct Args {
     #[arg(short, long, default_value = "en", value_parser = parse_language)]
     pub lang: Language,
 
-    /// Draw the score against length, one line per method, into this SVG file.
+    /// Draw every measure against length, one small chart each and one line
+    /// per method, into this SVG file (an .html path: the same inside a page).
     #[arg(long, value_name = "FILE.svg")]
     pub plot: Option<String>,
 
@@ -104,6 +105,9 @@ struct Unit<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if let Some(path) = &args.plot {
+        check_writable(path)?;
+    }
     let corpora = read_inputs(&args.paths, &ReadOptions::default())?;
     let methods: Vec<Method> = if args.methods.is_empty() {
         Method::ALL.to_vec()
@@ -387,6 +391,44 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// A linear axis whose ticks are exactly the compared lengths.
+struct Ticks {
+    range: std::ops::Range<f64>,
+    at: Vec<f64>,
+}
+
+impl plotters::coord::ranged1d::Ranged for Ticks {
+    type FormatOption = plotters::coord::ranged1d::DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let span = self.range.end - self.range.start;
+        let t = if span > 0.0 { (value - self.range.start) / span } else { 0.5 };
+        limit.0 + (t * f64::from(limit.1 - limit.0)).round() as i32
+    }
+
+    fn key_points<H: plotters::coord::ranged1d::KeyPointHint>(&self, _hint: H) -> Vec<f64> {
+        self.at.clone()
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.range.clone()
+    }
+}
+
+/// Fails unless `path` can be written, so a long comparison does not end in an error.
+fn check_writable(path: &str) -> anyhow::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map(drop)
+        .map_err(|e| anyhow::anyhow!("cannot write the plot file {path}: {e}"))
+}
+
+/// Every measure of the table against length, one small chart each, one
+/// line per method, as SVG; inside a page when `path` ends in `.html`.
 fn plot(
     path: &str,
     cells: &[Cell],
@@ -395,29 +437,60 @@ fn plot(
     scored: bool,
 ) -> anyhow::Result<()> {
     use plotters::prelude::*;
-    let value = |c: &Cell| match &c.rouge {
-        Some(r) => r.rouge_n.first().map_or(0.0, |p| p.f),
-        None => c.redundancy,
-    };
-    let y_label = if scored { "ROUGE-1 F" } else { "redundancy (mean pairwise Jaccard)" };
-    let x_max = cells.iter().map(|c| c.length).max().unwrap_or(1) as f64;
-    let y_max = cells.iter().map(value).fold(0.0, f64::max).max(1e-3) * 1.15;
-    let root = SVGBackend::new(path, (800, 500)).into_drawing_area();
-    root.fill(&WHITE)?;
-    let mut chart = ChartBuilder::on(&root)
-        .caption(format!("{y_label} by summary length"), ("sans-serif", 22))
-        .margin(15)
-        .x_label_area_size(45)
-        .y_label_area_size(60)
-        .build_cartesian_2d(0.0..x_max * 1.05, 0.0..y_max)?;
-    chart
-        .configure_mesh()
-        .x_desc(format!("summary length ({unit})"))
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_desc(y_label)
-        .draw()?;
-    for (k, &m) in methods.iter().enumerate() {
-        // Dark, distinct colours first; Palette99 after them.
+    type Measure = (&'static str, Box<dyn Fn(&Cell) -> f64>);
+    let mut measures: Vec<Measure> = Vec::new();
+    if scored {
+        let n = |k: usize| {
+            move |c: &Cell| c.rouge.as_ref().map_or(0.0, |r| r.rouge_n.get(k).map_or(0.0, |p| p.f))
+        };
+        measures.push(("ROUGE-1 F", Box::new(n(0))));
+        measures.push(("ROUGE-2 F", Box::new(n(1))));
+        measures.push((
+            "ROUGE-L F",
+            Box::new(|c: &Cell| c.rouge.as_ref().map_or(0.0, |r| r.rouge_l.f)),
+        ));
+    }
+    let agreements: Vec<f64> = cells
+        .iter()
+        .map(|c| {
+            mean_of(
+                cells
+                    .iter()
+                    .filter(|o| o.length == c.length && o.method != c.method)
+                    .map(|o| agreement(c, o)),
+            )
+        })
+        .collect();
+    if methods.len() > 1 {
+        let by_cell = agreements.clone();
+        let key: Vec<(Method, u64)> = cells.iter().map(|c| (c.method, c.length)).collect();
+        measures.push((
+            "agreement (mean Jaccard with the others)",
+            Box::new(move |c: &Cell| {
+                key.iter().position(|&k| k == (c.method, c.length)).map_or(0.0, |i| by_cell[i])
+            }),
+        ));
+    }
+    measures.push(("redundancy (mean pairwise Jaccard)", Box::new(|c: &Cell| c.redundancy)));
+    measures.push(("time (ms)", Box::new(|c: &Cell| c.seconds * 1000.0)));
+
+    let mut lengths: Vec<u64> = cells.iter().map(|c| c.length).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    let (lo, hi) = (lengths[0] as f64, lengths[lengths.len() - 1] as f64);
+    let pad = if hi > lo { (hi - lo) * 0.06 } else { 0.5 };
+    let cols = if measures.len() > 4 { 3 } else { 2 };
+    let rows = measures.len().div_ceil(cols);
+    const LEGEND: u32 = 130;
+    let (w, h) = (380 * cols as u32 + LEGEND, 60 + 290 * rows as u32);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let root = root
+            .titled(&format!("Methods compared by summary length ({unit})"), ("sans-serif", 22))?;
+        let (grid, legend) = root.split_horizontally(w - LEGEND);
+        let panels = grid.split_evenly((rows, cols));
         const COLORS: [RGBColor; 8] = [
             RGBColor(31, 119, 180),
             RGBColor(214, 39, 40),
@@ -428,23 +501,66 @@ fn plot(
             RGBColor(23, 190, 207),
             RGBColor(50, 50, 50),
         ];
-        let color = COLORS.get(k).map_or_else(|| Palette99::pick(k).to_rgba(), |c| c.to_rgba());
-        let points: Vec<(f64, f64)> =
-            cells.iter().filter(|c| c.method == m).map(|c| (c.length as f64, value(c))).collect();
-        chart
-            .draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))?
-            .label(m.name())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
-            });
-        chart.draw_series(points.into_iter().map(|p| Circle::new(p, 3, color.filled())))?;
+        for (panel, (name, value)) in panels.iter().zip(&measures) {
+            let values: Vec<f64> = cells.iter().map(value).collect();
+            let (ymin, ymax) = values
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
+            let span = ymax - ymin;
+            let ypad = if span > 0.0 { span * 0.12 } else { (ymax.abs() * 0.1).max(1e-3) };
+            let x_range = Ticks {
+                range: lo - pad..hi + pad,
+                at: lengths.iter().map(|&l| l as f64).collect(),
+            };
+            let mut chart = ChartBuilder::on(panel)
+                .caption(*name, ("sans-serif", 15))
+                .margin(10)
+                .x_label_area_size(35)
+                .y_label_area_size(55)
+                .build_cartesian_2d(x_range, ymin - ypad..ymax + ypad)?;
+            chart
+                .configure_mesh()
+                .x_desc(format!("length ({unit})"))
+                .x_label_formatter(&|x| format!("{x:.0}"))
+                .y_labels(6)
+                .light_line_style(WHITE)
+                .draw()?;
+            for (k, &m) in methods.iter().enumerate() {
+                let color =
+                    COLORS.get(k).map_or_else(|| Palette99::pick(k).to_rgba(), |c| c.to_rgba());
+                let points: Vec<(f64, f64)> = cells
+                    .iter()
+                    .filter(|c| c.method == m)
+                    .map(|c| (c.length as f64, value(c)))
+                    .collect();
+                chart.draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))?;
+                chart.draw_series(points.into_iter().map(|p| Circle::new(p, 3, color.filled())))?;
+            }
+        }
+        // One legend for all charts, beside them, so no chart's lines are hidden.
+        for (k, &m) in methods.iter().enumerate() {
+            let color = COLORS.get(k).map_or_else(|| Palette99::pick(k).to_rgba(), |c| c.to_rgba());
+            let y = 40 + 20 * k as i32;
+            legend.draw(&PathElement::new(vec![(5, y), (30, y)], color.stroke_width(3)))?;
+            legend.draw(&Text::new(m.name(), (36, y - 7), ("sans-serif", 14).into_font()))?;
+        }
+        root.present()?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK)
-        .draw()?;
-    root.present()?;
+    let text = if path.ends_with(".html") || path.ends_with(".htm") {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>salient compare</title>\n<style>body{{margin:1rem;font-family:system-ui,sans-serif}}\
+             svg{{max-width:100%;height:auto}}</style>\n</head>\n<body>\n<main>\n\
+             <figure>\n{}\n\
+             <figcaption>Each chart is one measure of <code>salient compare</code>; one line per method.</figcaption>\n\
+             </figure>\n</main>\n</body>\n</html>\n",
+            svg.replace(&format!("width=\"{w}\" height=\"{h}\""), &format!("viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"Methods compared by summary length\""))
+        )
+    } else {
+        svg
+    };
+    std::fs::write(path, text)
+        .map_err(|e| anyhow::anyhow!("cannot write the plot file {path}: {e}"))?;
     Ok(())
 }

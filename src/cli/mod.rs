@@ -4,6 +4,7 @@ mod bench;
 mod compare;
 mod eval;
 mod extract;
+mod html;
 mod methods;
 mod options;
 mod output;

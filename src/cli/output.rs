@@ -10,8 +10,10 @@ use std::io::Write;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use salient::ingest::Skipped;
+use salient::ingest::{Article, Skipped};
 use salient::summarize::{ArticleSummary, Config, CorpusSummary};
+
+use super::html::{HtmlReport, Scored};
 
 /// Version of the JSON output's shape (docs/json.md).
 pub const JSON_VERSION: u32 = 2;
@@ -27,6 +29,9 @@ pub enum Format {
     Lines,
     /// JSON (see docs/json.md).
     Json,
+    /// One self-contained HTML page: each article's text with its summary
+    /// marked and every sentence's score, under the corpus summary.
+    Html,
 }
 
 /// A corpus summary with the method and options it was made with.
@@ -48,6 +53,18 @@ pub struct ReportWriter<'c, W: Write> {
     stdin_only: bool,
     /// Summaries written so far (articles, then corpora).
     written: usize,
+    /// Whether JSON articles carry their text (`--with-text`).
+    with_text: bool,
+    /// The HTML page, written whole by `finish`.
+    html: HtmlReport,
+}
+
+/// An article summary with the text its offsets index.
+#[derive(Serialize)]
+struct JsonWithText<'a> {
+    #[serde(flatten)]
+    summary: &'a ArticleSummary,
+    text: &'a str,
 }
 
 impl<'c, W: Write> ReportWriter<'c, W> {
@@ -58,7 +75,51 @@ impl<'c, W: Write> ReportWriter<'c, W> {
         corpus_config: &'c Config,
         stdin_only: bool,
     ) -> Self {
-        ReportWriter { out, format, config, corpus_config, stdin_only, written: 0 }
+        ReportWriter {
+            out,
+            format,
+            config,
+            corpus_config,
+            stdin_only,
+            written: 0,
+            with_text: false,
+            html: HtmlReport::default(),
+        }
+    }
+
+    /// This writer, putting each article's text into JSON output.
+    pub fn with_text(mut self, with_text: bool) -> Self {
+        self.with_text = with_text;
+        self
+    }
+
+    /// Whether [`article_in`](Self::article_in) needs the article and its scored candidates.
+    pub fn needs_article(&self) -> bool {
+        self.format == Format::Html || (self.format == Format::Json && self.with_text)
+    }
+
+    /// Writes one article's summary with what only some formats show: the
+    /// article's text and the score of every candidate sentence.
+    pub fn article_in(
+        &mut self,
+        a: &ArticleSummary,
+        article: &Article,
+        scored: &[Scored],
+    ) -> std::io::Result<()> {
+        match self.format {
+            Format::Html => {
+                self.written += 1;
+                self.html.article(a, article, scored);
+                Ok(())
+            }
+            Format::Json if self.with_text => {
+                let first = self.written == 0;
+                self.written += 1;
+                write!(self.out, "{}\n    ", if first { "" } else { "," })?;
+                write_indented(&mut self.out, &JsonWithText { summary: a, text: &article.text }, 4)
+            }
+            _ => self.article(a),
+        }
     }
 
     /// Starts the output.
@@ -110,6 +171,8 @@ impl<'c, W: Write> ReportWriter<'c, W> {
                 }
                 writeln!(out)?;
             }
+            // Rendering needs the article's text: see `article_in`.
+            Format::Html => {}
             Format::Lines => {
                 if !first {
                     writeln!(out)?;
@@ -135,6 +198,7 @@ impl<'c, W: Write> ReportWriter<'c, W> {
     ) -> std::io::Result<()> {
         let out = &mut self.out;
         match self.format {
+            Format::Html => self.html.write(out, corpora, skipped)?,
             Format::Json => {
                 write!(out, "{}],\n  \"corpora\": [", if self.written == 0 { "" } else { "\n  " })?;
                 for (k, c) in corpora.iter().enumerate() {

@@ -6,8 +6,9 @@ use clap::{Args as ClapArgs, ValueEnum};
 
 use salient::ingest::{Article, BatchLimit, Corpus, Item, ReadOptions, Reader, Skipped};
 use salient::parallel::Parallelism;
-use salient::summarize::{CorpusSummary, Summarizer};
+use salient::summarize::{ArticleSummary, CorpusSummary, Summarizer};
 
+use super::html::Scored;
 use super::options::{OnErrorArg, SummaryArgs};
 use super::output::{Format, ReportWriter};
 
@@ -66,6 +67,11 @@ pub struct Args {
     /// malformed): stop with its error, or skip it, say so on stderr, and go on.
     #[arg(long, value_enum, default_value_t = OnErrorArg::Stop)]
     pub on_error: OnErrorArg,
+
+    /// With `--format json`: include each article's text (`"text"`), which
+    /// the `start`/`end` offsets of its summary index.
+    #[arg(long)]
+    pub with_text: bool,
 }
 
 /// `--scope` values.
@@ -101,7 +107,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         articles.config(),
         whole.config(),
         stdin_only,
-    );
+    )
+    .with_text(args.with_text);
     out.begin()?;
     let scope = args.scope;
     // The run's own articles, kept only when a corpus summary needs them.
@@ -141,8 +148,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                         Item::Skipped(_) => &[],
                     })
                     .collect();
-                for summary in articles.summarize_articles(&all) {
-                    out.article(&summary)?;
+                if out.needs_article() {
+                    for (summary, a, scored) in summarize_scored(&articles, &all) {
+                        out.article_in(&summary, a, &scored)?;
+                    }
+                } else {
+                    for summary in articles.summarize_articles(&all) {
+                        out.article(&summary)?;
+                    }
                 }
             }
             let mut instances: Vec<Corpus> = Vec::new();
@@ -173,6 +186,26 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     all_corpora.extend(corpora);
     out.finish(&all_corpora, &skipped)?;
     Ok(())
+}
+
+/// Each article's summary with the score of every candidate sentence, by
+/// the summarizer's own public steps (what `summarize_articles` runs).
+fn summarize_scored<'a>(
+    summarizer: &Summarizer,
+    all: &[&'a Article],
+) -> Vec<(ArticleSummary, &'a Article, Vec<Scored>)> {
+    summarizer.config().parallelism.map(all, |&a| {
+        let ranked = summarizer.rank(summarizer.candidates(std::slice::from_ref(a)));
+        let summary = summarizer.article_summary(a, &ranked, &summarizer.config().selection);
+        let scored = ranked
+            .candidates()
+            .spans
+            .iter()
+            .zip(ranked.scores())
+            .map(|(span, &score)| Scored { start: span.start, end: span.end, score })
+            .collect();
+        (summary, a, scored)
+    })
 }
 
 /// Whether a set of `articles` articles gets a corpus summary: always when
