@@ -2,6 +2,7 @@
 
 mod bench;
 mod compare;
+mod completions;
 mod eval;
 mod extract;
 mod methods;
@@ -33,6 +34,8 @@ enum Command {
     Bench(bench::Args),
     Methods(methods::Args),
     Extract(extract::Args),
+    Completions(completions::Args),
+    Man(completions::ManArgs),
 }
 
 /// Runs the parsed command.
@@ -44,6 +47,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(args) => bench::run(args),
         Command::Methods(args) => methods::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 
