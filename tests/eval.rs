@@ -211,5 +211,18 @@ mod nothing_scored_silently {
         let text = ok(&["eval", &data, "--summaries", &sums]);
         assert!(!text.contains("note") && !text.contains("warning"), "{text}");
         assert_eq!(text.lines().count(), 2, "header and one system: {text}");
+        // The count column is named for what it holds.
+        let header: Vec<&str> = text.lines().next().unwrap().split_whitespace().collect();
+        assert_eq!(header[..3], ["system", "instances", "scored"], "{text}");
+        let row: Vec<&str> = text.lines().nth(1).unwrap().split_whitespace().collect();
+        assert_eq!(row[..2], ["s", "3"], "{text}");
+    }
+
+    #[test]
+    fn summaries_with_a_method_is_an_error() {
+        let (data, sums) = files("eval-summaries-method", &[("d1", REF)], &[("s", "d1")]);
+        let err = fails(&["eval", &data, "--summaries", &sums, "--method", "lexrank"], None);
+        assert!(err.contains("--method lexrank cannot be used with it"), "{err}");
+        assert!(err.contains(&format!("--summaries {sums}")), "{err}");
     }
 }

@@ -115,9 +115,58 @@ pub struct Args {
     #[arg(short, long, value_enum, default_value_t = BenchFormat::Text)]
     pub format: BenchFormat,
 
+    /// Run sizes whose estimated memory exceeds the machine's available
+    /// memory (MemAvailable in /proc/meminfo) instead of refusing them.
+    #[arg(long)]
+    pub force: bool,
+
     /// Run one size and thread count in this process and print it as JSON.
     #[arg(long, hide = true)]
     pub child: bool,
+}
+
+/// Peak memory per sentence of a corpus run, as docs/benchmarks.md measures it
+/// (about 1.2 KiB, most of it the articles and their term vectors).
+const BYTES_PER_SENTENCE: u64 = 1_229;
+
+/// Estimated peak memory of one run on `n` sentences: the per-sentence cost,
+/// plus 4·n² bytes for a dense similarity matrix (`f32`) when one is built.
+fn estimate_bytes(args: &Args, config: &Config, n: u64) -> u64 {
+    let graph = graph_measure(config).is_some() && args.mode == BenchMode::Corpus;
+    let dense = args.compare_dense || graph && n <= config.graph.dense_limit as u64;
+    let matrix = if dense { n.saturating_mul(n).saturating_mul(4) } else { 0 };
+    n.saturating_mul(BYTES_PER_SENTENCE).saturating_add(matrix)
+}
+
+/// MemAvailable from /proc/meminfo, in bytes; `None` where there is none.
+fn available_bytes() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib.saturating_mul(1024))
+}
+
+/// Refuses, before any work, a size whose estimate exceeds `available`.
+fn check_memory(args: &Args, config: &Config, available: Option<u64>) -> anyhow::Result<()> {
+    let Some(available) = available.filter(|_| !args.force) else {
+        return Ok(());
+    };
+    for &n in &args.sizes {
+        let need = estimate_bytes(args, config, n);
+        if need > available {
+            bail!(
+                "--sizes {n}: a run on {n} sentences needs about {} of memory, and {} is \
+                 available (--force to run it anyway)",
+                gib(need),
+                gib(available)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn gib(bytes: u64) -> String {
+    format!("{:.1} GiB", bytes as f64 / (1u64 << 30) as f64)
 }
 
 /// `--mode` values.
@@ -225,6 +274,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if args.child {
         return child(&args);
     }
+    check_memory(&args, &bench_config(&args), available_bytes())?;
     let sizes: Vec<Option<usize>> = if !args.sizes.is_empty() {
         args.sizes.iter().map(|&s| Some(s as usize)).collect()
     } else if args.synthetic {
@@ -771,6 +821,38 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_beyond_available_memory_are_refused_with_the_estimate() {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Cli {
+            #[command(flatten)]
+            args: Args,
+        }
+        let parse = |argv: &[&str]| Cli::parse_from([&["bench"], argv].concat()).args;
+        let eight_gib = Some(8u64 << 30);
+        let huge = parse(&["--synthetic", "--sizes", "100000000"]);
+        let err = check_memory(&huge, &bench_config(&huge), eight_gib).unwrap_err().to_string();
+        assert!(err.contains("--sizes 100000000") && err.contains("114.5 GiB"), "{err}");
+        assert!(err.contains("8.0 GiB is available"), "{err}");
+        let forced = parse(&["--synthetic", "--sizes", "100000000", "--force"]);
+        assert!(check_memory(&forced, &bench_config(&forced), eight_gib).is_ok());
+        let small = parse(&["--synthetic", "--sizes", "1000,100000"]);
+        assert!(check_memory(&small, &bench_config(&small), eight_gib).is_ok());
+        // A dense graph on 100,000 sentences: 4·n² = 37 GiB for the matrix alone.
+        let dense = parse(&[
+            "--synthetic",
+            "--sizes",
+            "100000",
+            "-m",
+            "textrank",
+            "--dense-limit",
+            "100000",
+        ]);
+        let err = check_memory(&dense, &bench_config(&dense), eight_gib).unwrap_err().to_string();
+        assert!(err.contains("37.4 GiB"), "{err}");
+    }
 
     fn run(stages: [f64; 7], rss: u64) -> Run {
         Run {

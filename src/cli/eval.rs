@@ -118,6 +118,14 @@ pub struct SummaryLine {
 pub type Systems = BTreeMap<String, HashMap<String, String>>;
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if let (Some(path), Some(method)) = (&args.summaries, args.summary.method) {
+        // The given summaries were made by their own systems: a method here would
+        // be ignored, and the table would name it as if it had been scored.
+        bail!(
+            "--summaries {path} scores the given summaries; --method {} cannot be used with it",
+            method.0.name()
+        );
+    }
     if let Some(path) = &args.save_summaries
         && same_file(path, &args.dataset)
     {
@@ -473,7 +481,11 @@ fn write_results(
             };
             let names = metric_names(&first.mean);
             let width = results.iter().map(|r| r.system.len()).max().unwrap_or(6).max(6);
-            write!(out, "{:<width$} {:>9}", "system", "instance")?;
+            // Mean rows hold how many instances were scored; --per-instance rows an id.
+            let label =
+                if args.per_instance { "instances scored / id" } else { "instances scored" };
+            let count_width = label.len();
+            write!(out, "{:<width$} {label:>count_width$}", "system")?;
             for (name, _) in &names {
                 let short = name.replace("rouge-", "R").to_uppercase();
                 write!(
@@ -486,7 +498,7 @@ fn write_results(
             }
             writeln!(out)?;
             let row = |out: &mut dyn Write, system: &str, inst: &str, s: &RougeScores| {
-                write!(out, "{system:<width$} {inst:>9}")?;
+                write!(out, "{system:<width$} {inst:>count_width$}")?;
                 for (_, p) in metric_names(s) {
                     write!(out, " {:>8.5} {:>8.5} {:>8.5}", p.recall, p.precision, p.f)?;
                 }

@@ -2,6 +2,7 @@
 
 mod bench;
 mod compare;
+mod completions;
 mod eval;
 mod extract;
 mod html;
@@ -34,6 +35,8 @@ enum Command {
     Bench(bench::Args),
     Methods(methods::Args),
     Extract(extract::Args),
+    Completions(completions::Args),
+    Man(completions::ManArgs),
 }
 
 /// Runs the parsed command.
@@ -45,6 +48,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(args) => bench::run(args),
         Command::Methods(args) => methods::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 
@@ -62,21 +67,31 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
-            use clap::error::{ContextKind, ContextValue};
-            let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            let hint = match e.get(ContextKind::SuggestedValue) {
-                Some(ContextValue::String(s)) => format!("; did you mean '{s}'?"),
-                Some(ContextValue::Strings(s)) if !s.is_empty() => {
-                    format!("; did you mean '{}'?", s[0])
-                }
-                _ => String::new(),
-            };
-            eprintln!("salient: error: {first}{hint} (see --help)");
+            eprintln!("salient: error: {}", usage_line(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// A usage error as one line, with the missing arguments or the closest valid
+/// value that clap's multi-line rendering would show below it.
+fn usage_line(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or("invalid arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let missing = match (e.kind(), e.get(ContextKind::InvalidArg)) {
+        (ErrorKind::MissingRequiredArgument, Some(ContextValue::Strings(args))) => {
+            format!(" {}", args.join(", "))
+        }
+        _ => String::new(),
+    };
+    let hint = match e.get(ContextKind::SuggestedValue) {
+        Some(ContextValue::String(s)) => format!("; did you mean '{s}'?"),
+        Some(ContextValue::Strings(s)) if !s.is_empty() => format!("; did you mean '{}'?", s[0]),
+        _ => String::new(),
+    };
+    format!("{first}{missing}{hint} (see --help)")
 }
 
 /// The error and its causes as one line. A cause whose text its parent
@@ -106,4 +121,17 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_argument_is_named() {
+        let e = Cli::try_parse_from(["salient", "bench"]).unwrap_err();
+        let line = usage_line(&e);
+        assert!(line.contains("<PATH>"), "{line}");
+        assert!(!line.contains('\n'), "{line}");
+    }
 }

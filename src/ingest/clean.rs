@@ -393,6 +393,29 @@ mod tests {
     }
 
     #[test]
+    fn pasted_article_boilerplate_is_set_aside() {
+        let text = "Storm batters Springfield coast\nBy Jane Doe\nUpdated 3:45 p.m. ET, Jan. 5, 2024\n\n\
+            A powerful storm hit the Springfield coast on Tuesday, cutting power to homes.\n\n\
+            Officials said repairs would take several days.\n\n\
+            Sign up for our daily newsletter.\n\n\
+            Copyright 2024 Springfield Gazette. All rights reserved.\n\u{a9} 2024 Springfield Gazette\n";
+        let a = article(text);
+        use Reason::*;
+        assert_eq!(
+            a.set_aside,
+            counts(&[(Heading, 1), (Byline, 1), (Timestamp, 1), (Copyright, 2), (Newsletter, 1)])
+        );
+        assert_eq!(
+            block_texts(&a, BlockKind::Paragraph),
+            [
+                "A powerful storm hit the Springfield coast on Tuesday, cutting power to homes.",
+                "Officials said repairs would take several days."
+            ]
+        );
+        assert_eq!(a.title.as_deref(), Some("Storm batters Springfield coast"));
+    }
+
+    #[test]
     fn seed_titles_and_dates() {
         let expected = [
             (
@@ -665,11 +688,15 @@ mod tests {
         // A question is a heading only between longer paragraphs.
         assert_eq!(headings(format!("{body}\n\nWhat now?\n\n{next}")), ["What now?"]);
         assert!(headings(format!("{body}\n\nWhat now?\n\nShort.")).is_empty());
-        // Headings may follow each other (a headline, then a date line).
+        // Headings may follow each other (a headline, then a standfirst).
         assert_eq!(
-            headings(format!("Navy sailors captured\n\nFriday, March 23, 2007\n\n{body}")),
-            ["Navy sailors captured", "Friday, March 23, 2007"]
+            headings(format!("Navy sailors captured\n\nIran holds fifteen Britons\n\n{body}")),
+            ["Navy sailors captured", "Iran holds fifteen Britons"]
         );
+        // A date line between them is a timestamp, set aside.
+        let dated = article(&format!("Navy sailors captured\n\nFriday, March 23, 2007\n\n{body}"));
+        assert_eq!(block_texts(&dated, BlockKind::Heading), ["Navy sailors captured"]);
+        assert_eq!(dated.set_aside.0.get(&Reason::Timestamp), Some(&1));
         // Markdown headings, whatever the structure.
         assert_eq!(headings(format!("## The Talks ##\n{body}\n# C#")), ["The Talks", "C#"]);
     }

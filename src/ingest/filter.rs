@@ -1,5 +1,6 @@
 //! Recognizes boilerplate lines that scraped news pages carry around the story:
-//! photo captions, site navigation, teasers, datelines and link lists.
+//! photo captions, site navigation, teasers, datelines, link lists, bylines,
+//! timestamps, copyright notices and newsletter prompts.
 //!
 //! Each test looks at one trimmed line on its own. The patterns are anchored to
 //! the start or end of the line and most are limited to short lines, so that a
@@ -9,7 +10,15 @@ use super::Reason;
 
 /// Why `line` (trimmed, non-empty) is boilerplate, if it is.
 pub(super) fn boilerplate(line: &str) -> Option<Reason> {
-    if is_navigation(line) {
+    if is_newsletter(line) {
+        Some(Reason::Newsletter)
+    } else if is_copyright(line) {
+        Some(Reason::Copyright)
+    } else if is_byline(line) {
+        Some(Reason::Byline)
+    } else if is_timestamp(line) {
+        Some(Reason::Timestamp)
+    } else if is_navigation(line) {
         Some(Reason::Navigation)
     } else if is_published(line) {
         Some(Reason::Published)
@@ -37,7 +46,7 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
 }
 
 fn is_navigation(line: &str) -> bool {
-    const PREFIXES: [&str; 30] = [
+    const PREFIXES: [&str; 27] = [
         "skip to ",
         "share on ",
         "share this",
@@ -46,8 +55,6 @@ fn is_navigation(line: &str) -> bool {
         "follow us ",
         "subscribe to ",
         "subscribe now",
-        "sign up for ",
-        "sign up to ",
         "click here",
         "we use cookies",
         "this site uses cookies",
@@ -64,7 +71,6 @@ fn is_navigation(line: &str) -> bool {
         "more on this story",
         "most read",
         "most viewed",
-        "newsletter sign",
         "download the app",
         "enable javascript",
         "listen to this article",
@@ -90,6 +96,149 @@ fn is_navigation(line: &str) -> bool {
     word_count(line) <= SHORT_LINE_WORDS
         && (PREFIXES.iter().any(|p| starts_with_ci(line, p))
             || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w)))
+}
+
+/// `Sign up for our newsletter`, `Get our daily newsletter in your inbox`: a
+/// short line that opens with a sign-up verb, or invites to a newsletter.
+fn is_newsletter(line: &str) -> bool {
+    const VERBS: [&str; 6] = ["get ", "receive ", "join ", "subscribe ", "sign up ", "want "];
+    let lower = line.to_lowercase();
+    word_count(line) <= 25
+        && (starts_with_ci(line, "sign up")
+            || starts_with_ci(line, "newsletter sign")
+            || lower.contains("newsletter") && VERBS.iter().any(|v| lower.starts_with(v)))
+}
+
+/// `Copyright 2024 Springfield Gazette.`, `© 2024 ...`, `(c) 2024 ...`, or a
+/// line that ends in `All rights reserved.`
+fn is_copyright(line: &str) -> bool {
+    let bare = line.trim_end_matches(['.', ' ']);
+    let reserved = bare
+        .len()
+        .checked_sub("all rights reserved".len())
+        .and_then(|at| bare.get(at..))
+        .is_some_and(|end| end.eq_ignore_ascii_case("all rights reserved"));
+    // "Copyright law ..." is a sentence; a notice carries a year or the sign.
+    let notice = ["copyright ", "(c) "].iter().any(|lead| {
+        starts_with_ci(line, lead)
+            && has_year_prefix(line[lead.len()..].trim_start_matches(['©', ' ']))
+    });
+    word_count(line) <= 20 && (reserved || notice || line.starts_with('©'))
+}
+
+/// `s` opens with a year (`2024`, `1998-2024`).
+fn has_year_prefix(s: &str) -> bool {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4 && (s.starts_with("19") || s.starts_with("20"))
+}
+
+/// `By Jane Doe`, `By Jane Doe and John Smith, BBC News`: `By` and then names
+/// only, so that `By Monday, prices had risen.` is kept.
+fn is_byline(line: &str) -> bool {
+    const JOINERS: [&str; 6] = ["and", "&", "in", "for", "of", "de"];
+    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=10).contains(&words.len())
+        && !line.ends_with(['!', '?', ':'])
+        && (!line.ends_with('.') || ends_with_initial(line))
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '|'));
+            w.is_empty() || w.starts_with(char::is_uppercase) || JOINERS.contains(&w)
+        })
+}
+
+/// `By John Q.`: the closing period belongs to an initial.
+fn ends_with_initial(line: &str) -> bool {
+    line.strip_suffix('.')
+        .and_then(|s| s.rsplit(' ').next())
+        .is_some_and(|w| w.chars().count() == 1 && w.starts_with(char::is_uppercase))
+}
+
+/// `Updated 3:45 p.m. ET, Jan. 5, 2024` or a line of nothing but date and time
+/// words (`Mon 5 Feb 2024 10.30 GMT`).
+fn is_timestamp(line: &str) -> bool {
+    const LEADS: [&str; 2] = ["updated ", "posted "];
+    const WORDS: [&str; 48] = [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "et",
+        "gmt",
+        "utc",
+        "bst",
+        "est",
+        "edt",
+    ];
+    const ZONES: [&str; 6] = ["pt", "pst", "pdt", "cet", "cest", "ct"];
+    if word_count(line) > 15 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let body = LEADS
+        .iter()
+        .find(|lead| starts_with_ci(line, lead))
+        .map_or(line, |lead| &line[lead.len()..]);
+    let mut clock = false;
+    let all_time_words = body.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | '.' | '|' | '-' | '–' | '(' | ')'));
+        if w.is_empty() || w.eq_ignore_ascii_case("at") || w.eq_ignore_ascii_case("on") {
+            return true;
+        }
+        if w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '/')) {
+            clock |= w.contains(':') || w.contains('.');
+            return true;
+        }
+        let lower = w.to_ascii_lowercase();
+        WORDS.contains(&lower.as_str()) || ZONES.contains(&lower.as_str())
+    });
+    // A line of bare numbers ("2 3 4") is not a timestamp: it needs a time or a
+    // date word, and a lead word needs a digit right after it.
+    let named = body.split_whitespace().any(|w| {
+        let lower = w.trim_matches([',', '.']).to_ascii_lowercase();
+        WORDS.contains(&lower.as_str())
+    });
+    all_time_words && (clock || named) && body.starts_with(|c: char| c.is_alphanumeric())
 }
 
 fn is_published(line: &str) -> bool {
@@ -270,6 +419,42 @@ fn matching(bytes: &[u8], open: usize, left: u8, right: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_timestamps_copyright_newsletters() {
+        for (line, reason) in [
+            ("By Jane Doe", Reason::Byline),
+            ("By Jane Doe and John Smith, BBC News", Reason::Byline),
+            ("BY JANE DOE", Reason::Byline),
+            ("By John Q.", Reason::Byline),
+            ("Updated 3:45 p.m. ET, Jan. 5, 2024", Reason::Timestamp),
+            ("Updated 3:45 p.m. ET", Reason::Timestamp),
+            ("Mon 5 Feb 2024 10.30 GMT", Reason::Timestamp),
+            ("Posted Jan. 5, 2024 at 9:12 a.m.", Reason::Timestamp),
+            ("Copyright 2024 Springfield Gazette.", Reason::Copyright),
+            ("© 2024 Springfield Gazette", Reason::Copyright),
+            ("All rights reserved.", Reason::Copyright),
+            ("Copyright 2024 Springfield Gazette. All rights reserved.", Reason::Copyright),
+            ("Sign up for our daily newsletter.", Reason::Newsletter),
+            ("Sign up to our morning briefing", Reason::Newsletter),
+            ("Get our free newsletter in your inbox every morning", Reason::Newsletter),
+        ] {
+            assert_eq!(boilerplate(line), Some(reason), "{line}");
+        }
+        for line in [
+            "By Monday, prices had risen.",
+            "By the end of the year, the plant will close.",
+            "By 2030 the city wants all buses to be electric.",
+            "Copyright law was changed in 2019 to cover the songs.",
+            "The firm said its newsletter had 2 million readers.",
+            "Updated rules will take effect in 2026.",
+            "On 5 March 2024 the court ruled against him.",
+            "He said all rights reserved by the treaty would stay with Kyiv, not Moscow.",
+            "Sign language interpreters joined the briefing on Tuesday and translated every question.",
+        ] {
+            assert_eq!(boilerplate(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn captions() {

@@ -156,6 +156,14 @@ pub enum Reason {
     Link,
     /// An HTML page's headline repeated as a heading of its body.
     Title,
+    /// A byline such as `By Jane Doe, BBC News`.
+    Byline,
+    /// A timestamp line such as `Updated 3:45 p.m. ET, Jan. 5, 2024`.
+    Timestamp,
+    /// A copyright notice: `Copyright 2024 ...`, `© ...`, `All rights reserved.`
+    Copyright,
+    /// A newsletter or sign-up prompt (`Sign up for our daily newsletter.`).
+    Newsletter,
 }
 
 /// Counts of set-aside lines by [`Reason`]; serialized as `{"caption": 3, ...}`.
