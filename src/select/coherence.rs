@@ -158,6 +158,22 @@ mod tests {
     }
 
     #[test]
+    fn truncation_still_cuts_the_last_sentence_and_never_a_predecessor() {
+        let m = TermMatrix::new(&[vec![0], vec![1], vec![2], vec![3], vec![4]], 5);
+        let scores = [0.5, 0.4, 0.1, 0.9, 0.3];
+        let sel = Selection { budget: Budget::Words(15), truncate: true, ..Selection::default() };
+        let run = |needs: &[bool]| -> Vec<(usize, Option<usize>)> {
+            select_coherent(&sel, &scores, &[10; 5], &m, Some(needs))
+                .iter()
+                .map(|c| (c.sentence, c.words_kept))
+                .collect()
+        };
+        assert_eq!(run(&[false; 5]), [(3, None), (0, Some(5))]);
+        // 2 and 3 together overflow: 3 gives way, and 1 is the one cut.
+        assert_eq!(run(&[false, false, false, true, false]), [(0, None), (1, Some(5))]);
+    }
+
+    #[test]
     fn follows_a_chain_of_predecessors_up_to_the_limit() {
         // 3 needs 2 needs 1: both come in. 3 needing 2, 1 and 0 needs too many and is skipped.
         assert_eq!(pick(Budget::Sentences(3), &[false, false, true, true, false]), [1, 2, 3]);

@@ -194,12 +194,13 @@ pub fn select_coherent(
                 at -= 1;
                 antecedents.push(at);
             }
-            let fits = antecedents.len() <= MAX_ANTECEDENTS
-                && chosen.len() + antecedents.len() < max_sentences
-                && max_words.is_none_or(|limit| {
-                    let total = words[i] + antecedents.iter().map(|&p| words[p]).sum::<usize>();
-                    used_words + total <= limit
-                });
+            let fits = antecedents.is_empty()
+                || (antecedents.len() <= MAX_ANTECEDENTS
+                    && chosen.len() + antecedents.len() < max_sentences
+                    && max_words.is_none_or(|limit| {
+                        let total = words[i] + antecedents.iter().map(|&p| words[p]).sum::<usize>();
+                        used_words + total <= limit
+                    }));
             if !fits || antecedents.iter().any(|&p| done[p] || redundant.with_chosen(p)) {
                 continue;
             }
