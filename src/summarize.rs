@@ -26,7 +26,7 @@ use crate::ingest::{Article, BlockKind, SetAside};
 use crate::parallel::Parallelism;
 use crate::rank::{GraphOptions, Method, MethodConfig, Position, RankInput};
 use crate::segment;
-use crate::select::{Chosen, Selection, select};
+use crate::select::{Chosen, Selection, coherence, select_coherent};
 use crate::vectorize::TermMatrix;
 
 /// How summary sentences are printed.
@@ -351,6 +351,7 @@ pub struct Ranked<'a> {
     matrix: TermMatrix,
     scores: Vec<f64>,
     words: Vec<usize>,
+    needs_predecessor: Vec<bool>,
 }
 
 impl<'a> Ranked<'a> {
@@ -371,7 +372,8 @@ impl<'a> Ranked<'a> {
 
     /// Chooses sentences within `selection`'s budget, in the order chosen.
     pub fn select(&self, selection: &Selection) -> Vec<Chosen> {
-        select(selection, &self.scores, &self.words, &self.matrix)
+        let needs = Some(self.needs_predecessor.as_slice());
+        select_coherent(selection, &self.scores, &self.words, &self.matrix, needs)
     }
 }
 
@@ -464,7 +466,9 @@ impl Summarizer {
             observer.stage(Stage::Rank, total.saturating_sub(similarity));
         }
         let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
-        Ranked { candidates, matrix, scores, words }
+        let needs_predecessor =
+            coherence::needs_predecessor(texts, &candidates.positions, self.config.language);
+        Ranked { candidates, matrix, scores, words, needs_predecessor }
     }
 
     /// Stage 6 and the summary of one article from its ranked candidates.

@@ -55,6 +55,12 @@ pub struct SummaryArgs {
     #[arg(long, requires = "words")]
     pub truncate: bool,
 
+    /// Let a chosen sentence open with a pronoun or connective ("He said…",
+    /// "But…") without the sentence before it; by default that sentence is
+    /// brought in when the budget allows, else a self-contained one is chosen.
+    #[arg(long)]
+    pub no_coherence: bool,
+
     /// Redundancy penalty of MMR selection, from 0 (rank order) to 1
     /// [default: 0 for articles, 0.4 for a corpus].
     #[arg(long, value_name = "D", value_parser = parse_unit)]
@@ -179,6 +185,7 @@ impl SummaryArgs {
             budget: self.budget(),
             diversity: self.diversity.unwrap_or(config.selection.diversity),
             truncate: self.truncate,
+            coherence: !self.no_coherence,
             ..config.selection
         };
         config.language = self.lang;

@@ -187,6 +187,7 @@ fn selections(n: usize, total_words: usize) -> Vec<Selection> {
             redundancy_threshold: 0.3,
             duplicate_threshold: 0.25,
             truncate: false,
+            coherence: true,
         });
     }
     out
@@ -310,7 +311,7 @@ proptest! {
         let n_terms = rows.iter().flatten().max().map_or(0, |&t| t as usize + 1);
         let m = TermMatrix::new(&rows, n_terms);
         let selection =
-            Selection { budget, diversity, redundancy_threshold, duplicate_threshold, truncate };
+            Selection { budget, diversity, redundancy_threshold, duplicate_threshold, truncate, coherence: true };
         prop_assert_eq!(
             select(&selection, &scores, &words, &m),
             reference(&selection, &scores, &words, &m)
@@ -339,6 +340,7 @@ proptest! {
             redundancy_threshold,
             duplicate_threshold: 0.5,
             truncate,
+            coherence: true,
         };
         prop_assert_eq!(
             select(&selection, &scores, &words, &m),

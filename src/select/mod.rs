@@ -10,6 +10,7 @@
 //! `duplicate_threshold` are reported as other places its fact appears.
 
 mod budget;
+pub mod coherence;
 #[cfg(test)]
 mod equivalence;
 
@@ -38,6 +39,15 @@ pub struct Selection {
     /// With a word budget, cut the last sentence at the budget instead of
     /// skipping to a shorter one (as the DUC evaluations do).
     pub truncate: bool,
+    /// Choose a sentence that needs its predecessor (see [`coherence`]) only
+    /// with that predecessor: bring it in when the budget allows, else skip
+    /// the sentence for a self-contained one.
+    #[serde(default = "yes")]
+    pub coherence: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for Selection {
@@ -48,6 +58,7 @@ impl Default for Selection {
             redundancy_threshold: 0.5,
             duplicate_threshold: 0.5,
             truncate: false,
+            coherence: true,
         }
     }
 }
@@ -78,6 +89,31 @@ pub fn select(
     scores: &[f64],
     words: &[usize],
     matrix: &TermMatrix,
+) -> Vec<Chosen> {
+    select_coherent(selection, scores, words, matrix, None)
+}
+
+/// At most this many predecessors are brought in for one chosen sentence
+/// ("It said…" after "He added…" after the sentence naming him): a longer
+/// chain spends the budget on one passage, so its last sentence is skipped.
+const MAX_ANTECEDENTS: usize = 2;
+
+/// [`select`], where `needs[i]` says that sentence `i` needs sentence `i - 1`
+/// (see [`coherence::needs_predecessor`]); with `selection.coherence`, a
+/// sentence whose predecessor is not chosen is chosen only with it (and its
+/// own predecessors, up to [`MAX_ANTECEDENTS`]), when they fit the budget and
+/// none is redundant or already skipped; otherwise it is skipped. The
+/// predecessors are reported as chosen just before it. `None` flags nothing.
+///
+/// # Complexity
+/// As [`select`]: each chosen sentence adds at most [`MAX_ANTECEDENTS`]
+/// redundancy tests of the posting-list kind.
+pub fn select_coherent(
+    selection: &Selection,
+    scores: &[f64],
+    words: &[usize],
+    matrix: &TermMatrix,
+    needs: Option<&[bool]>,
 ) -> Vec<Chosen> {
     let n = scores.len().min(words.len()).min(matrix.n_sentences());
     let mut order: Vec<usize> = (0..n).collect();
@@ -121,6 +157,8 @@ pub fn select(
     let mut redundant = Redundancy::new(matrix, n, selection.redundancy_threshold);
     let mut scratch = Scratch::new(n, matrix.n_terms());
     let mut open_postings = mmr.then(|| OpenPostings::new(&postings));
+    let mut is_chosen = vec![false; n];
+    let mut antecedents: Vec<usize> = Vec::new();
     while chosen.len() < max_sentences {
         let i = if mmr {
             match pop_best(&mut heap, |pos| value(order[pos], &redundancy)) {
@@ -136,9 +174,36 @@ pub fn select(
                 None => break,
             }
         };
+        // Brought in earlier as another sentence's predecessor.
+        if done[i] {
+            continue;
+        }
         done[i] = true;
         if !everything && redundant.with_chosen(i) {
             continue;
+        }
+        // The predecessors `i` needs, nearest first.
+        antecedents.clear();
+        if let Some(needs) = needs.filter(|_| selection.coherence && !everything) {
+            let mut at = i;
+            while needs.get(at) == Some(&true)
+                && at > 0
+                && !is_chosen[at - 1]
+                && antecedents.len() <= MAX_ANTECEDENTS
+            {
+                at -= 1;
+                antecedents.push(at);
+            }
+            let fits = antecedents.is_empty()
+                || (antecedents.len() <= MAX_ANTECEDENTS
+                    && chosen.len() + antecedents.len() < max_sentences
+                    && max_words.is_none_or(|limit| {
+                        let total = words[i] + antecedents.iter().map(|&p| words[p]).sum::<usize>();
+                        used_words + total <= limit
+                    }));
+            if !fits || antecedents.iter().any(|&p| done[p] || redundant.with_chosen(p)) {
+                continue;
+            }
         }
         let mut words_kept = None;
         if let Some(limit) = max_words
@@ -150,21 +215,28 @@ pub fn select(
                 continue;
             }
         }
-        used_words += words_kept.unwrap_or(words[i]);
-        chosen.push(Chosen {
-            sentence: i,
-            rank: chosen.len() + 1,
-            words_kept,
-            duplicates: Vec::new(),
-        });
+        for &c in antecedents.iter().rev().chain([&i]) {
+            let kept = if c == i { words_kept } else { None };
+            used_words += kept.unwrap_or(words[c]);
+            done[c] = true;
+            is_chosen[c] = true;
+            chosen.push(Chosen {
+                sentence: c,
+                rank: chosen.len() + 1,
+                words_kept: kept,
+                duplicates: Vec::new(),
+            });
+        }
         if words_kept.is_some() || max_words.is_some_and(|l| used_words >= l) {
             break;
         }
-        if !everything {
-            redundant.choose(i);
-        }
-        if let Some(open) = &mut open_postings {
-            open.raise_redundancy(matrix, i, &done, &mut redundancy, &mut scratch);
+        for &c in antecedents.iter().rev().chain([&i]) {
+            if !everything {
+                redundant.choose(c);
+            }
+            if let Some(open) = &mut open_postings {
+                open.raise_redundancy(matrix, c, &done, &mut redundancy, &mut scratch);
+            }
         }
     }
     for c in &mut chosen {
