@@ -226,3 +226,24 @@ mod nothing_scored_silently {
         assert!(err.contains(&format!("--summaries {sums}")), "{err}");
     }
 }
+
+/// Issue 13: a dataset of one document per instance is scored per article,
+/// with the article defaults, unless `--scope` says otherwise.
+#[test]
+fn the_scope_follows_the_dataset_shape() {
+    let dir = tempdir("eval-shape");
+    let text = read(&seeds().join("000_2a113f0ff9a183fd.txt"));
+    let other = read(&seeds().join("004_7d61056f019242aa.txt"));
+    let write = |name: &str, docs: Vec<&str>| {
+        let path = dir.join(name);
+        let line = serde_json::json!({"id": "x", "documents": docs,
+            "references": ["Ukrainian and Russian negotiators met in Abu Dhabi."]});
+        std::fs::write(&path, format!("{line}\n")).expect("write");
+        path.to_string_lossy().into_owned()
+    };
+    let single = write("single.jsonl", vec![&text]);
+    let multi = write("multi.jsonl", vec![&text, &other]);
+    assert!(ok(&["eval", &single]).contains("salient-textrank"));
+    assert!(ok(&["eval", &multi]).contains("salient-tfidf"));
+    assert!(ok(&["eval", &single, "--scope", "corpus"]).contains("salient-tfidf"));
+}

@@ -49,9 +49,10 @@ pub struct Args {
     pub summary: SummaryArgs,
 
     /// Summarize each instance as one corpus, or each document on its own
-    /// (the per-document summaries concatenated).
-    #[arg(long, value_enum, default_value_t = EvalScope::Corpus)]
-    pub scope: EvalScope,
+    /// (the per-document summaries concatenated) [default: articles when
+    /// every instance has one document, corpus otherwise].
+    #[arg(long, value_enum)]
+    pub scope: Option<EvalScope>,
 
     /// Score these summaries instead ({"id", "summary", "system"?} per line).
     #[arg(long, value_name = "FILE")]
@@ -156,12 +157,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             systems
         }
         None => {
-            let summarizer = Summarizer::new(match args.scope {
+            // One document per instance is a single-document dataset: its
+            // summary is the article's, made with the article defaults.
+            let scope = args.scope.unwrap_or(if instances.iter().all(|c| c.articles.len() == 1) {
+                EvalScope::Articles
+            } else {
+                EvalScope::Corpus
+            });
+            let summarizer = Summarizer::new(match scope {
                 EvalScope::Corpus => args.summary.corpus_config()?,
                 EvalScope::Articles => args.summary.article_config()?,
             })?;
             let name = format!("salient-{}", summarizer.config().method());
-            let texts = summarize_with(&summarizer, args.scope, &instances, true)?;
+            let texts = summarize_with(&summarizer, scope, &instances, true)?;
             if let Some(path) = &args.save_summaries {
                 save_summaries(path, &name, &instances, &texts)?;
             }
