@@ -85,3 +85,40 @@ fn inputs_are_never_written() {
     fails(&["eval", data, "--save-summaries", &same], None);
     assert_eq!(snapshot(&dir), before, "an input changed");
 }
+
+/// Issue 12: a `bench` measurement child dies with its parent, so killing
+/// `salient bench` (a timeout, a cancelled job) leaves nothing running.
+#[cfg(target_os = "linux")]
+#[test]
+fn bench_children_die_with_their_parent() {
+    use std::time::{Duration, Instant};
+    let mut parent = std::process::Command::new(env!("CARGO_BIN_EXE_salient"))
+        .args(["bench", "--synthetic", "--sizes", "1000000", "--threads", "1"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn bench");
+    let pid = parent.id();
+    let children = format!("/proc/{pid}/task/{pid}/children");
+    let start = Instant::now();
+    let child = loop {
+        let listed = std::fs::read_to_string(&children).unwrap_or_default();
+        if let Some(c) = listed.split_whitespace().next() {
+            break c.to_owned();
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "bench started no child");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    parent.kill().expect("kill bench");
+    let _ = parent.wait();
+    let alive = || {
+        std::fs::read_to_string(format!("/proc/{child}/status"))
+            .map(|s| !s.lines().any(|l| l.starts_with("State:") && l.contains('Z')))
+            .unwrap_or(false)
+    };
+    let killed = Instant::now();
+    while alive() && killed.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!alive(), "bench child {child} still running 10 s after its parent was killed");
+}

@@ -139,7 +139,7 @@ fn estimate_bytes(args: &Args, config: &Config, n: u64) -> u64 {
 }
 
 /// MemAvailable from /proc/meminfo, in bytes; `None` where there is none.
-fn available_bytes() -> Option<u64> {
+pub(super) fn available_bytes() -> Option<u64> {
     let info = std::fs::read_to_string("/proc/meminfo").ok()?;
     let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -165,7 +165,7 @@ fn check_memory(args: &Args, config: &Config, available: Option<u64>) -> anyhow:
     Ok(())
 }
 
-fn gib(bytes: u64) -> String {
+pub(super) fn gib(bytes: u64) -> String {
     format!("{:.1} GiB", bytes as f64 / (1u64 << 30) as f64)
 }
 

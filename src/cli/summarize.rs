@@ -68,6 +68,12 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = OnErrorArg::Stop)]
     pub on_error: OnErrorArg,
 
+    /// Run a corpus summary even when its dense similarity matrix (4·n²
+    /// bytes for n sentences up to --dense-limit) is estimated not to fit in
+    /// the available memory.
+    #[arg(long)]
+    pub force: bool,
+
     /// With `--format json`: include each article's text (`"text"`), which
     /// the `start`/`end` offsets of its summary index.
     #[arg(long)]
@@ -181,7 +187,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     })?;
     let mut all_corpora = Vec::with_capacity(corpora.len() + 1);
     if wants_corpus(scope, main.len()) {
-        all_corpora.push(whole.summarize_corpus(None, &main));
+        let found = whole.candidates(&main);
+        if !args.force {
+            check_dense_memory(whole.config(), found.len(), super::bench::available_bytes())?;
+        }
+        let ranked = whole.rank(found);
+        all_corpora.push(whole.corpus_summary(None, &main, &ranked, &whole.config().selection));
     }
     all_corpora.extend(corpora);
     out.finish(&all_corpora, &skipped)?;
@@ -208,6 +219,32 @@ fn summarize_scored<'a>(
     })
 }
 
+/// Refuses, before the similarity stage, a dense matrix that would not fit:
+/// graph methods build 4·n² bytes of it for n sentences up to the dense limit.
+fn check_dense_memory(
+    config: &salient::summarize::Config,
+    n: usize,
+    available: Option<u64>,
+) -> anyhow::Result<()> {
+    use salient::rank::Method;
+    let graph = matches!(config.method(), Method::Textrank | Method::Lexrank | Method::Pacsum);
+    let dense = graph && n <= config.graph.dense_limit;
+    let need = (n as u64).saturating_mul(n as u64).saturating_mul(4);
+    if let Some(available) = available
+        && dense
+        && need > available
+    {
+        anyhow::bail!(
+            "--dense-limit {}: the corpus summary of {n} sentences needs a {} similarity \
+             matrix, and {} is available (lower --dense-limit, or --force to run it anyway)",
+            config.graph.dense_limit,
+            super::bench::gib(need),
+            super::bench::gib(available)
+        );
+    }
+    Ok(())
+}
+
 /// Whether a set of `articles` articles gets a corpus summary: always when
 /// asked for (`--scope corpus`), with the default scope only when it has two
 /// or more (one article's corpus summary would repeat its own).
@@ -216,5 +253,32 @@ fn wants_corpus(scope: Scope, articles: usize) -> bool {
         Scope::Articles => false,
         Scope::Corpus => articles >= 1,
         Scope::Both => articles >= 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use salient::rank::Method;
+    use salient::summarize::Config;
+
+    /// Issue 12: `--dense-limit 100000` on 30,000 sentences (a 3.4 GiB matrix)
+    /// is refused up front where less is available, not run until it aborts.
+    #[test]
+    fn a_dense_matrix_that_does_not_fit_is_refused() {
+        let mut config = Config::corpus_default().with_method(Method::Textrank);
+        config.graph.dense_limit = 100_000;
+        let two_gib = Some(2u64 << 30);
+        let e = check_dense_memory(&config, 30_000, two_gib).expect_err("refused");
+        let e = e.to_string();
+        assert!(
+            e.contains("--dense-limit 100000") && e.contains("3.4 GiB") && e.contains("--force"),
+            "{e}"
+        );
+        // Above the limit the graph is sparse; tfidf builds none; enough memory runs.
+        assert!(check_dense_memory(&config, 100_001, two_gib).is_ok());
+        assert!(check_dense_memory(&Config::corpus_default(), 30_000, two_gib).is_ok());
+        assert!(check_dense_memory(&config, 30_000, Some(8u64 << 30)).is_ok());
+        assert!(check_dense_memory(&config, 30_000, None).is_ok());
     }
 }
