@@ -161,31 +161,8 @@ fn ends_with_initial(line: &str) -> bool {
 /// words (`Mon 5 Feb 2024 10.30 GMT`).
 fn is_timestamp(line: &str) -> bool {
     const LEADS: [&str; 2] = ["updated ", "posted "];
-    const WORDS: [&str; 48] = [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+    // Month names come from `meta::month_name`, the date parser's own list.
+    const DAY_AND_TIME_WORDS: [&str; 24] = [
         "mon",
         "tue",
         "wed",
@@ -211,6 +188,9 @@ fn is_timestamp(line: &str) -> bool {
         "est",
         "edt",
     ];
+    let date_word = |lower: &str| {
+        DAY_AND_TIME_WORDS.contains(&lower) || super::meta::month_name(lower).is_some()
+    };
     const ZONES: [&str; 6] = ["pt", "pst", "pdt", "cet", "cest", "ct"];
     if word_count(line) > 15 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
@@ -230,13 +210,13 @@ fn is_timestamp(line: &str) -> bool {
             return true;
         }
         let lower = w.to_ascii_lowercase();
-        WORDS.contains(&lower.as_str()) || ZONES.contains(&lower.as_str())
+        date_word(&lower) || ZONES.contains(&lower.as_str())
     });
     // A line of bare numbers ("2 3 4") is not a timestamp: it needs a time or a
     // date word, and a lead word needs a digit right after it.
     let named = body.split_whitespace().any(|w| {
         let lower = w.trim_matches([',', '.']).to_ascii_lowercase();
-        WORDS.contains(&lower.as_str())
+        date_word(&lower)
     });
     all_time_words && (clock || named) && body.starts_with(|c: char| c.is_alphanumeric())
 }

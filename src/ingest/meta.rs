@@ -115,6 +115,12 @@ fn month_number(segment: &str) -> Option<u32> {
     if segment.len() <= 2 {
         return parse_digits(segment);
     }
+    month_name(segment)
+}
+
+/// The month (1–12) an English month name or its abbreviation names
+/// (`February`, `feb`, `sept`), case ignored.
+pub(super) fn month_name(segment: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",

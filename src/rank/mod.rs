@@ -224,8 +224,9 @@ impl Method {
         })
     }
 
-    /// The method's parameters with their defaults, in declaration order
-    /// (nested settings such as PageRank's by their own names).
+    /// The method's parameters with their defaults, sorted by name within
+    /// the method and within each nested setting (PageRank's, listed by
+    /// their own names).
     pub fn parameters(self) -> Vec<(String, serde_json::Value)> {
         let mut out = Vec::new();
         if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(self.config()) {
