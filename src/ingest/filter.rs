@@ -10,21 +10,25 @@ use super::Reason;
 
 /// Why `line` (trimmed, non-empty) is boilerplate, if it is.
 pub(super) fn boilerplate(line: &str) -> Option<Reason> {
-    if is_newsletter(line) {
+    // Most tests apply to short lines only: the words are counted once, and
+    // only up to the longest such limit, so a long story paragraph costs a
+    // few dozen words rather than a pass per test.
+    let words = line.split_whitespace().take(SHORT_LINE_WORDS + 1).count();
+    if is_newsletter(line, words) {
         Some(Reason::Newsletter)
-    } else if is_copyright(line) {
+    } else if is_copyright(line, words) {
         Some(Reason::Copyright)
     } else if is_byline(line) {
         Some(Reason::Byline)
-    } else if is_timestamp(line) {
+    } else if is_timestamp(line, words) {
         Some(Reason::Timestamp)
-    } else if is_navigation(line) {
+    } else if is_navigation(line, words) {
         Some(Reason::Navigation)
-    } else if is_published(line) {
+    } else if is_published(line, words) {
         Some(Reason::Published)
     } else if is_caption(line) {
         Some(Reason::Caption)
-    } else if is_teaser(line) {
+    } else if is_teaser(line, words) {
         Some(Reason::Teaser)
     } else if is_link_line(line) {
         Some(Reason::Link)
@@ -36,8 +40,9 @@ pub(super) fn boilerplate(line: &str) -> Option<Reason> {
 /// Lines longer than this many words are never navigation, teasers or datelines.
 const SHORT_LINE_WORDS: usize = 40;
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// Whether `s` has at most `n` words, reading no further than word `n + 1`.
+fn at_most_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
 }
 
 /// `s` starts with `prefix`, ignoring ASCII case.
@@ -45,7 +50,7 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
-fn is_navigation(line: &str) -> bool {
+fn is_navigation(line: &str, words: usize) -> bool {
     const PREFIXES: [&str; 27] = [
         "skip to ",
         "share on ",
@@ -93,25 +98,25 @@ fn is_navigation(line: &str) -> bool {
         return true;
     }
     let bare = line.trim_end_matches(|c: char| !c.is_alphanumeric());
-    word_count(line) <= SHORT_LINE_WORDS
+    words <= SHORT_LINE_WORDS
         && (PREFIXES.iter().any(|p| starts_with_ci(line, p))
             || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w)))
 }
 
 /// `Sign up for our newsletter`, `Get our daily newsletter in your inbox`: a
 /// short line that opens with a sign-up verb, or invites to a newsletter.
-fn is_newsletter(line: &str) -> bool {
+fn is_newsletter(line: &str, words: usize) -> bool {
     const VERBS: [&str; 6] = ["get ", "receive ", "join ", "subscribe ", "sign up ", "want "];
-    let lower = line.to_lowercase();
-    word_count(line) <= 25
+    words <= 25
         && (starts_with_ci(line, "sign up")
             || starts_with_ci(line, "newsletter sign")
-            || lower.contains("newsletter") && VERBS.iter().any(|v| lower.starts_with(v)))
+            || VERBS.iter().any(|v| starts_with_ci(line, v))
+                && line.to_lowercase().contains("newsletter"))
 }
 
 /// `Copyright 2024 Springfield Gazette.`, `© 2024 ...`, `(c) 2024 ...`, or a
 /// line that ends in `All rights reserved.`
-fn is_copyright(line: &str) -> bool {
+fn is_copyright(line: &str, words: usize) -> bool {
     let bare = line.trim_end_matches(['.', ' ']);
     let reserved = bare
         .len()
@@ -123,7 +128,7 @@ fn is_copyright(line: &str) -> bool {
         starts_with_ci(line, lead)
             && has_year_prefix(line[lead.len()..].trim_start_matches(['©', ' ']))
     });
-    word_count(line) <= 20 && (reserved || notice || line.starts_with('©'))
+    words <= 20 && (reserved || notice || line.starts_with('©'))
 }
 
 /// `s` opens with a year (`2024`, `1998-2024`).
@@ -159,7 +164,7 @@ fn ends_with_initial(line: &str) -> bool {
 
 /// `Updated 3:45 p.m. ET, Jan. 5, 2024` or a line of nothing but date and time
 /// words (`Mon 5 Feb 2024 10.30 GMT`).
-fn is_timestamp(line: &str) -> bool {
+fn is_timestamp(line: &str, words: usize) -> bool {
     const LEADS: [&str; 2] = ["updated ", "posted "];
     // Month names come from `meta::month_name`, the date parser's own list.
     const DAY_AND_TIME_WORDS: [&str; 24] = [
@@ -192,7 +197,7 @@ fn is_timestamp(line: &str) -> bool {
         DAY_AND_TIME_WORDS.contains(&lower) || super::meta::month_name(lower).is_some()
     };
     const ZONES: [&str; 6] = ["pt", "pst", "pdt", "cet", "cest", "ct"];
-    if word_count(line) > 15 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if words > 15 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let body = LEADS
@@ -221,7 +226,7 @@ fn is_timestamp(line: &str) -> bool {
     all_time_words && (clock || named) && body.starts_with(|c: char| c.is_alphanumeric())
 }
 
-fn is_published(line: &str) -> bool {
+fn is_published(line: &str, words: usize) -> bool {
     const PREFIXES: [&str; 12] = [
         "published:",
         "published on ",
@@ -239,7 +244,7 @@ fn is_published(line: &str) -> bool {
     // A bare "Published " needs a date right after it ("Published 5 Feb 2026").
     let bare_published = starts_with_ci(line, "published ")
         && line["published ".len()..].starts_with(|c: char| c.is_ascii_digit());
-    word_count(line) <= 15
+    words <= 15
         && line.bytes().any(|b| b.is_ascii_digit())
         && (bare_published || PREFIXES.iter().any(|p| starts_with_ci(line, p)))
 }
@@ -288,12 +293,18 @@ fn has_bracket_credit(line: &str) -> bool {
 fn has_labelled_credit(line: &str) -> bool {
     const LABELS: [&str; 6] =
         ["Photograph:", "Photographs:", "Photo:", "Photos:", "Picture:", "Illustration:"];
-    LABELS.iter().any(|label| {
-        line.rfind(label).is_some_and(|at| {
-            let credit = &line[at + label.len()..];
-            (1..=12).contains(&word_count(credit))
-        })
-    })
+    // Every label ends in a colon: look back from the last colon only while
+    // the credit after it is short enough to be one.
+    for (at, _) in line.rmatch_indices(':') {
+        let credit = &line[at + 1..];
+        if !at_most_words(credit, 12) {
+            return false;
+        }
+        if !credit.trim().is_empty() && LABELS.iter().any(|label| line[..=at].ends_with(label)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `(AP Photo/Efrem Lukatsky)`, `... Getty Images` or `.../Reuters` at the end.
@@ -319,14 +330,14 @@ fn has_trailing_credit(line: &str) -> bool {
 
 /// A teaser for another story: `...what does each side want?Read more`, or
 /// `Related: ...`.
-fn is_teaser(line: &str) -> bool {
+fn is_teaser(line: &str, words: usize) -> bool {
     const PREFIXES: [&str; 6] =
         ["read more:", "related:", "see also:", "also read:", "read also:", "recommended:"];
     // Capitalized, so that a sentence ending in "... to read more" is kept.
     let end = line.trim_end_matches(['»', '›', '>', '…', ':', ' ']);
     end.ends_with("Read more")
         || end.ends_with("READ MORE")
-        || word_count(line) <= SHORT_LINE_WORDS && PREFIXES.iter().any(|p| starts_with_ci(line, p))
+        || words <= SHORT_LINE_WORDS && PREFIXES.iter().any(|p| starts_with_ci(line, p))
 }
 
 /// A line that is mostly links: `* [](https://...)`, `[Story](url) | [Other](url)`,
@@ -348,6 +359,9 @@ fn is_link_line(line: &str) -> bool {
             && markdown_link_len(&rest[bracket..]).is_some()
         {
             residual_words += usize::from(token[..bracket].chars().any(char::is_alphanumeric));
+            if residual_words > 3 {
+                return false;
+            }
             rest = &rest[bracket..];
             continue;
         }
@@ -359,6 +373,9 @@ fn is_link_line(line: &str) -> bool {
             links += 1;
         } else if token.chars().any(char::is_alphanumeric) {
             residual_words += 1;
+        }
+        if residual_words > 3 {
+            return false;
         }
         rest = after.trim_start();
     }

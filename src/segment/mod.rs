@@ -125,11 +125,23 @@ fn keep_quotations_whole(text: &str, spans: Vec<Range<usize>>, end: usize) -> Ve
 fn quotations(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     let mut open: Vec<(char, usize)> = Vec::new();
     let mut found = Vec::new();
-    let mut previous = None;
-    let mut chars = text[start..end].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let at = start + i;
-        let next = chars.peek().map(|&(_, n)| n);
+    let slice = &text[start..end];
+    // Only quotation marks matter, and each is judged by the characters on either side of it,
+    // so the scan jumps from one to the next on their first byte (`"`, or the lead byte of
+    // `“ ” „` and `« »`) instead of decoding every character.
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+        let at = i + offset;
+        let Some(c) = slice[at..].chars().next() else {
+            break;
+        };
+        i = at + c.len_utf8();
+        if !matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+            continue;
+        }
+        let previous = slice[..at].chars().next_back();
+        let next = slice[i..].chars().next();
         // A straight quote opens after a space or an opener, before anything but a space; it
         // closes after anything but a space, before a space, punctuation or the end.
         let spaced_before =
@@ -150,7 +162,7 @@ fn quotations(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
         if let Some(k) = close_at {
             let (_, from) = open[k];
             open.truncate(k);
-            found.push(from..at + c.len_utf8());
+            found.push(start + from..start + i);
         } else if matches!(c, '“' | '„' | '«') || c == '"' && spaced_before && !spaced_after {
             // Quotes of one kind do not nest: an opening quote while one of its kind is open
             // means that one was never closed (a quotation that continued in a paragraph the
@@ -160,10 +172,11 @@ fn quotations(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
             }
             open.push((c, at));
         }
-        previous = Some(c);
     }
-    found.extend(open.into_iter().map(|(_, from)| from..end));
-    found.retain(|q| text[q.clone()].chars().count() <= MAX_QUOTATION_CHARS);
+    found.extend(open.into_iter().map(|(_, from)| start + from..end));
+    found.retain(|q| {
+        q.len() <= MAX_QUOTATION_CHARS || text[q.clone()].chars().count() <= MAX_QUOTATION_CHARS
+    });
     found
 }
 
