@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{Analyzer, Language, TermId, Vocabulary};
+use crate::analyze::{Analyzer, Language, TermId};
 use crate::error::{Error, Result};
 use crate::ingest::{Article, BlockKind, SetAside};
 use crate::parallel::Parallelism;
@@ -440,11 +440,7 @@ impl Summarizer {
     pub fn rank<'a>(&self, candidates: Candidates<'a>) -> Ranked<'a> {
         let parallelism = self.inner_parallelism(candidates.len());
         let texts = &candidates.texts;
-        let ids = self.timed(Stage::Analyze, || {
-            let mut vocabulary = Vocabulary::default();
-            let ids = self.analyzer.analyze_all(texts, &mut vocabulary, parallelism);
-            (ids, vocabulary.len())
-        });
+        let ids = self.timed(Stage::Analyze, || self.analyzer.term_ids(texts, parallelism));
         let (sequences, n_terms): (Vec<Vec<TermId>>, usize) = ids;
         let matrix = self.timed(Stage::Vectorize, || TermMatrix::new(&sequences, n_terms));
         let input = RankInput {

@@ -100,62 +100,72 @@ impl Analyzer {
         Some(self.stemmer.stem(base))
     }
 
-    /// The term ids of `texts`, interned into `vocabulary` in order of first
-    /// appearance; each distinct word is analyzed once.
-    fn analyze_chunk<S: AsRef<str>>(
-        &self,
-        texts: &[S],
-        vocabulary: &mut Vocabulary,
-    ) -> Vec<Vec<TermId>> {
-        // Word as written → its term id (None: not a content word).
-        let mut seen: HashMap<&str, Option<TermId>, FxBuildHasher> = HashMap::default();
-        let mut scratch = Scratch::default();
-        texts
-            .iter()
-            .map(|t| {
-                let mut row = Vec::new();
-                for word in t.as_ref().unicode_words() {
-                    let id = match seen.get(word) {
-                        Some(&id) => id,
-                        None => {
-                            let id = self.cached_term(word, &mut scratch, |s| vocabulary.intern(s));
-                            seen.insert(word, id);
-                            id
-                        }
-                    };
-                    row.extend(id);
-                }
-                row
-            })
-            .collect()
-    }
-
-    /// Calls `intern` with the term of `word` (see [`term`](Self::term)),
-    /// looked up in this thread's cache of recent words first.
+    /// The term ids of `texts`, numbered from 0 in order of first appearance,
+    /// and each id's slot in this thread's [`TermCache`] (where its string is).
     ///
-    /// Many small articles each stem their own words, mostly the same ones; the
-    /// cache makes a word's second article as cheap as its second sentence.
-    /// Terms depend only on the word and the language, so the cache changes no
-    /// result.
-    fn cached_term<R>(
-        &self,
-        word: &str,
-        scratch: &mut Scratch,
-        intern: impl FnOnce(&str) -> R,
-    ) -> Option<R> {
+    /// Words are looked up as written in the thread's cache of words, so a word
+    /// is analyzed once per thread rather than once per text; numbering goes
+    /// through a slot-indexed table, so no string is hashed twice or copied.
+    fn analyze_chunk<S: AsRef<str>>(&self, texts: &[S]) -> (Vec<Vec<TermId>>, Vec<u32>) {
         TERM_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.language != Some(self.language) || cache.terms.len() >= TERM_CACHE_SIZE {
-                cache.terms.clear();
-                cache.language = Some(self.language);
+            cache.prepare(self.language);
+            let TermCache { words, terms, slots, local, .. } = &mut *cache;
+            let mut scratch = Scratch::default();
+            // Local id of each slot (`NO_ID` where unused), reset on the way out.
+            local.resize(terms.len(), NO_ID);
+            let mut order: Vec<u32> = Vec::new();
+            let rows = texts
+                .iter()
+                .map(|t| {
+                    let mut row = Vec::new();
+                    for word in t.as_ref().unicode_words() {
+                        let slot = match words.get(word) {
+                            Some(&slot) => slot,
+                            None => {
+                                let slot = match self.term(word, &mut scratch) {
+                                    None => NO_ID,
+                                    Some(term) => match slots.get(term.as_ref()) {
+                                        Some(&slot) => slot,
+                                        None => {
+                                            let slot = terms.len() as u32;
+                                            let term: Box<str> = term.into();
+                                            slots.insert(term.clone(), slot);
+                                            terms.push(term);
+                                            local.push(NO_ID);
+                                            slot
+                                        }
+                                    },
+                                };
+                                words.insert(word.into(), slot);
+                                slot
+                            }
+                        };
+                        if slot == NO_ID {
+                            continue;
+                        }
+                        let id = &mut local[slot as usize];
+                        if *id == NO_ID {
+                            *id = order.len() as TermId;
+                            order.push(slot);
+                        }
+                        row.push(*id);
+                    }
+                    row
+                })
+                .collect();
+            for &slot in &order {
+                local[slot as usize] = NO_ID;
             }
-            if let Some(term) = cache.terms.get(word) {
-                return term.as_deref().map(intern);
-            }
-            let term: Option<Box<str>> = self.term(word, scratch).map(|s| s.into());
-            let out = term.as_deref().map(intern);
-            cache.terms.insert(word.into(), term);
-            out
+            (rows, order)
+        })
+    }
+
+    /// The strings of a chunk's terms, in id order (see [`analyze_chunk`](Self::analyze_chunk)).
+    fn chunk_terms(order: &[u32]) -> Vec<String> {
+        TERM_CACHE.with(|cache| {
+            let cache = cache.borrow();
+            order.iter().map(|&slot| cache.terms[slot as usize].to_string()).collect()
         })
     }
 
@@ -179,21 +189,20 @@ impl Analyzer {
         vocabulary: &mut Vocabulary,
         parallelism: Parallelism,
     ) -> Vec<Vec<TermId>> {
-        // About 16 chunks: enough to share out, large enough that most words
-        // repeat within a chunk. Any chunking gives the same ids.
-        let chunk = texts.len().div_ceil(16).clamp(1_024, 16_384);
-        // One chunk (an article, a small corpus): intern straight into the
-        // vocabulary, which numbers terms in the same first-appearance order.
-        if texts.len() <= chunk {
-            return self.analyze_chunk(texts, vocabulary);
-        }
-        let chunks: Vec<(Vec<String>, Vec<Vec<TermId>>)> =
+        let chunk = chunk_size(texts.len());
+        // Slots belong to the thread that made them, so each chunk turns its
+        // slots into strings on that thread.
+        let analyze = |texts: &[S]| {
+            let (rows, order) = self.analyze_chunk(texts);
+            (Self::chunk_terms(&order), rows)
+        };
+        let chunks: Vec<(Vec<String>, Vec<Vec<TermId>>)> = if texts.len() <= chunk {
+            vec![analyze(texts)]
+        } else {
             parallelism.map_range(texts.len().div_ceil(chunk), |c| {
-                let texts = &texts[c * chunk..((c + 1) * chunk).min(texts.len())];
-                let mut local: Vocabulary = Vocabulary::default();
-                let ids = self.analyze_chunk(texts, &mut local);
-                (local.into_terms(), ids)
-            });
+                analyze(&texts[c * chunk..((c + 1) * chunk).min(texts.len())])
+            })
+        };
         let global: Vec<Vec<TermId>> = chunks
             .iter()
             .map(|(terms, _)| terms.iter().map(|t| vocabulary.intern(t)).collect())
@@ -211,6 +220,31 @@ impl Analyzer {
             .flatten()
             .collect()
     }
+
+    /// The term ids of every text and the number of distinct terms, as
+    /// [`analyze_all`](Self::analyze_all) numbers them into an empty
+    /// vocabulary, without keeping the terms' strings: what ranking needs.
+    pub fn term_ids<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        parallelism: Parallelism,
+    ) -> (Vec<Vec<TermId>>, usize) {
+        if texts.len() <= chunk_size(texts.len()) {
+            // One chunk numbers its terms from 0 in order of first appearance,
+            // as an empty vocabulary would: no strings needed.
+            let (rows, order) = self.analyze_chunk(texts);
+            return (rows, order.len());
+        }
+        let mut vocabulary = Vocabulary::default();
+        let ids = self.analyze_all(texts, &mut vocabulary, parallelism);
+        (ids, vocabulary.len())
+    }
+}
+
+/// Texts per analysis chunk: about 16 chunks, enough to share out, large
+/// enough that most words repeat within a chunk. Any chunking gives the same ids.
+fn chunk_size(n: usize) -> usize {
+    n.div_ceil(16).clamp(1_024, 16_384)
 }
 
 /// The folded stop-word set of `language`, built once per process: the ISO
@@ -243,11 +277,32 @@ fn shared_stop_words(language: Language, folding: &Folding) -> std::sync::Arc<Ha
 /// Words a thread keeps the terms of; about 20 MB at most.
 const TERM_CACHE_SIZE: usize = 200_000;
 
-/// Recent words and their terms (`None`: not a content word), for one language.
+/// Slot of a word that is not a content word, and an unused local id.
+const NO_ID: u32 = u32::MAX;
+
+/// Recent words and their terms, for one language. Each distinct term has a
+/// slot; words map to their term's slot.
 #[derive(Default)]
 struct TermCache {
     language: Option<Language>,
-    terms: HashMap<Box<str>, Option<Box<str>>, FxBuildHasher>,
+    /// Word as written → slot of its term ([`NO_ID`]: not a content word).
+    words: HashMap<Box<str>, u32, FxBuildHasher>,
+    /// Slot → term.
+    terms: Vec<Box<str>>,
+    /// Term → slot, so that words with one stem share a slot.
+    slots: HashMap<Box<str>, u32, FxBuildHasher>,
+    /// Slot → id in the chunk being analyzed; [`NO_ID`] between chunks.
+    local: Vec<u32>,
+}
+
+impl TermCache {
+    /// Ready for a chunk in `language`: emptied when the language changes or
+    /// the cache is full (only between chunks, while no slot is in use).
+    fn prepare(&mut self, language: Language) {
+        if self.language != Some(language) || self.words.len() >= TERM_CACHE_SIZE {
+            *self = TermCache { language: Some(language), ..TermCache::default() };
+        }
+    }
 }
 
 thread_local! {

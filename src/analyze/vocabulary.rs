@@ -42,11 +42,6 @@ impl Vocabulary {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
-
-    /// The terms, in id order.
-    pub(crate) fn into_terms(self) -> Vec<String> {
-        self.terms
-    }
 }
 
 /// The Fx hash (as in rustc): a multiply and rotate per 8 bytes, several times
