@@ -118,10 +118,12 @@ impl Analyzer {
             let rows = texts
                 .iter()
                 .map(|t| {
-                    let mut row = Vec::new();
-                    for word in t.as_ref().unicode_words() {
+                    let t = t.as_ref();
+                    // About one content word per 8 bytes of news text.
+                    let mut row = Vec::with_capacity(t.len() / 8);
+                    for word in t.unicode_words() {
                         let slot = match words.get(word) {
-                            Some(&slot) => slot,
+                            Some(slot) => slot,
                             None => {
                                 let slot = match self.term(word, &mut scratch) {
                                     None => NO_ID,
@@ -137,7 +139,7 @@ impl Analyzer {
                                         }
                                     },
                                 };
-                                words.insert(word.into(), slot);
+                                words.insert(word, slot);
                                 slot
                             }
                         };
@@ -286,7 +288,7 @@ const NO_ID: u32 = u32::MAX;
 struct TermCache {
     language: Option<Language>,
     /// Word as written → slot of its term ([`NO_ID`]: not a content word).
-    words: HashMap<Box<str>, u32, FxBuildHasher>,
+    words: WordMap,
     /// Slot → term.
     terms: Vec<Box<str>>,
     /// Term → slot, so that words with one stem share a slot.
@@ -302,6 +304,63 @@ impl TermCache {
         if self.language != Some(language) || self.words.len() >= TERM_CACHE_SIZE {
             *self = TermCache { language: Some(language), ..TermCache::default() };
         }
+    }
+}
+
+/// Words as written → slots. A word of up to 15 bytes (nearly every one) is
+/// its own key, stored in the table: a lookup reads one table entry, not a
+/// table entry and then a string elsewhere on the heap.
+#[derive(Default)]
+struct WordMap {
+    short: HashMap<ShortWord, u32, FxBuildHasher>,
+    long: HashMap<Box<str>, u32, FxBuildHasher>,
+}
+
+impl WordMap {
+    fn get(&self, word: &str) -> Option<u32> {
+        match ShortWord::new(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, slot: u32) {
+        match ShortWord::new(word) {
+            Some(key) => self.short.insert(key, slot),
+            None => self.long.insert(word.into(), slot),
+        };
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+}
+
+/// A word of at most 15 bytes, zero-padded, its length in the last byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord(u64, u64);
+
+impl ShortWord {
+    fn new(word: &str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 15 {
+            return None;
+        }
+        let mut b = [0u8; 16];
+        b[..bytes.len()].copy_from_slice(bytes);
+        b[15] = bytes.len() as u8;
+        let (lo, hi) = b.split_at(8);
+        Some(ShortWord(
+            u64::from_le_bytes(lo.try_into().ok()?),
+            u64::from_le_bytes(hi.try_into().ok()?),
+        ))
+    }
+}
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0);
+        state.write_u64(self.1);
     }
 }
 
