@@ -71,7 +71,9 @@ pub struct SummaryArgs {
 
     /// Let a chosen sentence open with a pronoun or connective ("He said…",
     /// "But…") without the sentence before it; by default that sentence is
-    /// brought in when the budget allows, else a self-contained one is chosen.
+    /// brought in when the budget allows, else a self-contained one is chosen
+    /// (one of the summary's best, long sentences keeps its place and brings
+    /// in only a short predecessor).
     #[arg(long)]
     pub no_coherence: bool,
 
