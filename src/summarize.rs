@@ -157,6 +157,23 @@ pub struct ArticleSummary {
     pub set_aside: SetAside,
     /// The summary, in print order.
     pub summary: Vec<Extract>,
+    /// The opening words of the article's first candidate sentence, at most
+    /// [`LEAD_WORDS`] (see [`opening_words`](crate::ingest::opening_words)):
+    /// the heading shown when there is no title. Not in JSON, whose `title`
+    /// stays `null`.
+    #[serde(skip)]
+    pub lead: Option<String>,
+}
+
+/// Words of the lead shown in a heading in place of a missing title.
+pub const LEAD_WORDS: usize = 10;
+
+impl ArticleSummary {
+    /// What a heading names the article by: its title, else the opening
+    /// words of its lead sentence, else its id.
+    pub fn heading(&self) -> &str {
+        self.title.as_deref().or(self.lead.as_deref()).unwrap_or(&self.id)
+    }
 }
 
 /// Another place a fact of the corpus summary appears.
@@ -492,6 +509,7 @@ impl Summarizer {
                 .iter()
                 .map(|c| extract(article, found, c, ranked.scores[c.sentence]))
                 .collect(),
+            lead: found.texts.first().map(|s| crate::ingest::opening_words(s, LEAD_WORDS)),
         }
     }
 

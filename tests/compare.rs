@@ -40,3 +40,28 @@ fn side_by_side_needs_one_article() {
     let out = ok(&["compare", "seeds/000_2a113f0ff9a183fd.txt", "--side-by-side", "-n", "2"]);
     assert!(out.lines().next().unwrap().contains("| tfidf"), "{out}");
 }
+
+/// Issue 13: `--plot` refuses to write over an input, named directly or read
+/// from an input folder, and leaves it as it was.
+#[test]
+fn plot_over_an_input_is_refused() {
+    let dir = tempdir("compare-plot-input");
+    let text = read(&seeds().join("000_2a113f0ff9a183fd.txt"));
+    let article = dir.join("talks.txt");
+    std::fs::write(&article, &text).unwrap();
+    let page = dir.join("page.html");
+    let html = format!("<html><body><p>{}</p></body></html>", text.replace("\n\n", "</p><p>"));
+    std::fs::write(&page, &html).unwrap();
+    let (folder, article) = (dir.to_str().unwrap(), article.to_str().unwrap());
+    let err = fails(&["compare", article, "-m", "lead", "--plot", article], None);
+    assert!(err.contains(&format!("--plot {article}: that is the input {article}")), "{err}");
+    let dotted = format!("{folder}/./page.html");
+    let err = fails(&["compare", folder, "-m", "lead", "--plot", &dotted], None);
+    assert!(err.contains("that is the input") && err.contains("page.html"), "{err}");
+    assert_eq!(read(&dir.join("talks.txt")), text);
+    assert_eq!(read(&dir.join("page.html")), html);
+    // A new file beside the inputs is fine.
+    let svg = dir.join("plot.svg");
+    ok(&["compare", folder, "-m", "lead", "--plot", svg.to_str().unwrap()]);
+    assert!(read(&svg).starts_with("<svg"));
+}

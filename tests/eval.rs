@@ -247,3 +247,78 @@ fn the_scope_follows_the_dataset_shape() {
     assert!(ok(&["eval", &multi]).contains("salient-tfidf"));
     assert!(ok(&["eval", &single, "--scope", "corpus"]).contains("salient-tfidf"));
 }
+
+/// Issue 13: `--method a,b,c` scores each method in one run, one row each in
+/// the order given, with the same table and JSON shapes as one method; a
+/// misspelt item gets a did-you-mean, and other subcommands take one method.
+#[test]
+fn several_methods_in_one_run() {
+    let dir = tempdir("eval-methods");
+    let data = dir.join("data.jsonl");
+    let docs = ["000_2a113f0ff9a183fd", "004_7d61056f019242aa"]
+        .map(|s| read(&seeds().join(format!("{s}.txt"))));
+    let line = serde_json::json!({"id": "talks", "documents": docs,
+        "references": ["Ukraine and Russia held a second round of US-brokered peace talks in Abu Dhabi."]});
+    std::fs::write(&data, format!("{line}\n")).unwrap();
+    let data = data.to_str().unwrap();
+    let saved = dir.join("saved.jsonl");
+    let out = ok(&[
+        "eval",
+        data,
+        "--words",
+        "50",
+        "--method",
+        "lead,tfidf,lead,lexrank",
+        "--format",
+        "json",
+        "--save-summaries",
+        saved.to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let systems: Vec<&str> =
+        v["systems"].as_array().unwrap().iter().map(|s| s["system"].as_str().unwrap()).collect();
+    assert_eq!(systems, ["salient-lead", "salient-tfidf", "salient-lexrank"], "{v}");
+    // Each row is what a run of that method alone gives.
+    for (k, method) in ["lead", "tfidf", "lexrank"].iter().enumerate() {
+        let alone: serde_json::Value = serde_json::from_str(&ok(&[
+            "eval", data, "--words", "50", "--method", method, "--format", "json",
+        ]))
+        .unwrap();
+        assert_eq!(alone["systems"][0], v["systems"][k], "{method}");
+    }
+    let saved: Vec<serde_json::Value> =
+        read(&saved).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let names: Vec<&str> = saved.iter().map(|s| s["system"].as_str().unwrap()).collect();
+    assert_eq!(names, ["salient-lead", "salient-tfidf", "salient-lexrank"]);
+
+    let text = ok(&["eval", data, "--words", "50", "--method", "lead,tfidf"]);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert_eq!(rows[0][..5], ["system", "instances", "scored", "R1-R", "R1-P"], "{text}");
+    assert_eq!(
+        (rows[1][..2].to_vec(), rows[2][..2].to_vec()),
+        (vec!["salient-lead", "1"], vec!["salient-tfidf", "1"])
+    );
+    // --per-instance: a column names the instance, "mean" on a system's mean row.
+    let text = ok(&["eval", data, "--words", "50", "--method", "lead,tfidf", "--per-instance"]);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows[0][..4], ["system", "instance", "instances", "scored"], "{text}");
+    let firsts: Vec<[&str; 3]> = rows[1..].iter().map(|r| [r[0], r[1], r[2]]).collect();
+    assert_eq!(
+        firsts,
+        [
+            ["salient-lead", "mean", "1"],
+            ["salient-lead", "talks", "1"],
+            ["salient-tfidf", "mean", "1"],
+            ["salient-tfidf", "talks", "1"]
+        ],
+        "{text}"
+    );
+
+    let err = fails(&["eval", data, "--method", "lead,lexrnk"], None);
+    assert!(err.contains("'lexrnk'") && err.contains("did you mean 'lexrank'"), "{err}");
+    let err = fails(&["compare", data, "--method", "lead,lexrnk"], None);
+    assert!(err.contains("did you mean 'lexrank'"), "{err}");
+    let err = fails(&["summarize", data, "--method", "lead,tfidf"], None);
+    assert!(err.contains("--method takes one method here"), "{err}");
+}

@@ -46,6 +46,7 @@ fn seeds_give_five_articles_with_titles_dates_and_three_sentences() {
         Some("Ukraine and Russia Engage in New Round of Peace Talks in Abu Dhabi")
     );
     assert!(titles[3].is_some_and(|t| t.starts_with("Ukraine and Russia hold")));
+    assert_eq!(titles[2], None, "002's header line is a standfirst, a full sentence");
     assert_eq!(titles[4], None, "004's header line is a photo caption");
     assert_eq!(report.articles[3].date.as_deref(), Some("2026-02-04"));
     let captions: usize =
@@ -114,4 +115,34 @@ fn text_and_markdown_formats_show_titles() {
     ));
     let md = ok(&["summarize", "seeds/000_2a113f0ff9a183fd.txt", "--format", "markdown"]);
     assert!(md.starts_with("## Ukraine and Russia Engage"));
+}
+
+/// Issue 13: an article without a title (seed 004's header line is a photo
+/// caption, 002's a standfirst) is headed by the opening words of its lead
+/// sentence, not its id; JSON keeps `title` null.
+#[test]
+fn untitled_articles_are_headed_by_their_lead() {
+    for (seed, lead) in [
+        ("004_7d61056f019242aa", "Ukraine and Russia started a second day of US-brokered talks…"),
+        ("002_6e57bbe5c9b056c1", "Ukrainian and Russian negotiators are set to join for a…"),
+    ] {
+        let path = format!("seeds/{seed}.txt");
+        let text = ok(&["summarize", &path]);
+        let first = text.lines().next().unwrap();
+        assert!(first.starts_with(&format!("{lead} (2026-02-0")), "{text}");
+        // The id is still shown, on the line below, as for a titled article.
+        assert!(text.lines().nth(1).unwrap().starts_with(&format!("[{seed}]")), "{text}");
+        let md = ok(&["summarize", &path, "--format", "markdown"]);
+        assert!(md.starts_with(&format!("## {lead}")), "{md}");
+        let html = ok(&["summarize", &path, "--format", "html"]);
+        assert!(html.contains(&format!(">{lead}</h2>")), "{seed}");
+        assert_eq!(json(&["summarize", &path]).articles[0].title, None);
+    }
+    // The seed the lead comes from: the body's first sentence.
+    let body = read(&seeds().join("004_7d61056f019242aa.txt"));
+    assert!(
+        body.contains(
+            "\n\nUkraine and Russia started a second day of US-brokered talks in Abu Dhabi"
+        )
+    );
 }

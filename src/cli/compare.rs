@@ -15,7 +15,8 @@ use salient::rank::Method;
 use salient::select::{Budget, Selection};
 use salient::summarize::{Config, Ranked, Summarizer};
 
-use super::options::{MethodArg, parse_language};
+use super::options::{MethodArg, method_list, parse_language};
+use super::paths::input_named;
 use super::progress::Progress;
 
 /// Compare methods and summary lengths side by side.
@@ -40,7 +41,14 @@ pub struct Args {
     pub paths: Vec<String>,
 
     /// Methods to compare, comma-separated [default: every method].
-    #[arg(short, long, value_delimiter = ',', value_enum, hide_possible_values = true)]
+    #[arg(
+        short,
+        long,
+        visible_alias = "method",
+        value_delimiter = ',',
+        value_enum,
+        hide_possible_values = true
+    )]
     pub methods: Vec<MethodArg>,
 
     /// Summarize each article, or each instance (or all inputs) as one corpus
@@ -105,15 +113,26 @@ struct Unit<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    if let Some(path) = &args.plot {
-        check_writable(path)?;
+    // Inputs are never written: a plot over one would replace it.
+    let refuse_input = |plot: &str, input: &str| -> anyhow::Result<()> {
+        bail!("--plot {plot}: that is the input {input}")
+    };
+    if let Some(plot) = &args.plot
+        && let Some(input) = input_named(plot, args.paths.iter().map(String::as_str))
+    {
+        refuse_input(plot, input)?;
     }
     let corpora = read_inputs(&args.paths, &ReadOptions::default())?;
-    let methods: Vec<Method> = if args.methods.is_empty() {
-        Method::ALL.to_vec()
-    } else {
-        args.methods.iter().map(|m| m.0).collect()
-    };
+    if let Some(plot) = &args.plot {
+        // The files read from a folder are inputs too.
+        let read = corpora.iter().flat_map(|c| &c.articles).filter_map(|a| a.path.as_deref());
+        if let Some(input) = input_named(plot, read) {
+            refuse_input(plot, input)?;
+        }
+        check_writable(plot)?;
+    }
+    let methods: Vec<Method> =
+        if args.methods.is_empty() { Method::ALL.to_vec() } else { method_list(&args.methods) };
     let (unit, lengths): (&str, Vec<u64>) = if !args.words.is_empty() {
         ("words", args.words.clone())
     } else if !args.sentences.is_empty() {

@@ -10,15 +10,17 @@ use serde::{Deserialize, Serialize};
 use salient::evaluate::{Prf, RougeConfig, RougeScores, mean, rouge};
 use salient::ingest::{Corpus, ReadOptions, read_inputs};
 use salient::parallel::Parallelism;
-use salient::summarize::Summarizer;
+use salient::summarize::{Config, Summarizer};
 
-use super::options::SummaryArgs;
+use super::options::{SummaryArgs, method_list};
+use super::paths::same_file;
 use super::progress::Progress;
 
 /// Score summaries with ROUGE, as ROUGE-1.5.5 computes it.
 ///
 /// Summarizes every instance of a JSONL dataset ({"id", "documents",
-/// "references"} per line) with --method and the budget, or reads given
+/// "references"} per line) with each --method (a comma-separated list: one
+/// row per method) and the budget, or reads given
 /// summaries with --summaries, and scores them against the references:
 /// ROUGE-1 to ROUGE-N and ROUGE-L, recall, precision and F, with
 /// ROUGE-1.5.5's tokenization, Porter stemmer (-m) and model averaging (-f A).
@@ -34,6 +36,8 @@ use super::progress::Progress;
 /// Examples:
 ///
 ///   salient eval duc2004/dev.jsonl --scope corpus --words 100
+///
+///   salient eval duc2004/dev.jsonl --words 100 --method tfidf,lexrank,lead
 ///
 ///   salient eval dev.jsonl --summaries systems.jsonl --words 100 --rouge-n 4 --per-instance
 ///
@@ -115,16 +119,20 @@ pub struct SummaryLine {
     pub summary: String,
 }
 
-/// One system's summaries by instance id.
-pub type Systems = BTreeMap<String, HashMap<String, String>>;
+/// Each system's summaries by instance id, in the order the table lists them.
+pub type Systems = Vec<(String, HashMap<String, String>)>;
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    if let (Some(path), Some(method)) = (&args.summaries, args.summary.method) {
+    if let Some(path) = &args.summaries
+        && !args.summary.method.is_empty()
+    {
         // The given summaries were made by their own systems: a method here would
         // be ignored, and the table would name it as if it had been scored.
+        let methods: Vec<&str> =
+            method_list(&args.summary.method).iter().map(|m| m.name()).collect();
         bail!(
             "--summaries {path} scores the given summaries; --method {} cannot be used with it",
-            method.0.name()
+            methods.join(",")
         );
     }
     if let Some(path) = &args.save_summaries
@@ -164,17 +172,34 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             } else {
                 EvalScope::Corpus
             });
-            let summarizer = Summarizer::new(match scope {
-                EvalScope::Corpus => args.summary.corpus_config()?,
-                EvalScope::Articles => args.summary.article_config()?,
-            })?;
-            let name = format!("salient-{}", summarizer.config().method());
-            let texts = summarize_with(&summarizer, scope, &instances, true)?;
-            if let Some(path) = &args.save_summaries {
-                save_summaries(path, &name, &instances, &texts)?;
+            let defaults = match scope {
+                EvalScope::Corpus => Config::corpus_default(),
+                EvalScope::Articles => Config::default(),
+            };
+            let mut methods = method_list(&args.summary.method);
+            if methods.is_empty() {
+                methods.push(defaults.method());
             }
-            let ids = instances.iter().map(|c| c.id.clone().unwrap_or_default());
-            BTreeMap::from([(name, ids.zip(texts).collect())])
+            // Every configuration first, so that a bad option fails before any work.
+            let configs = methods
+                .iter()
+                .map(|&m| args.summary.config_with(defaults.clone(), m))
+                .collect::<anyhow::Result<Vec<Config>>>()?;
+            let mut runs = Vec::new();
+            for config in configs {
+                let summarizer = Summarizer::new(config)?;
+                let name = format!("salient-{}", summarizer.config().method());
+                runs.push((name, summarize_with(&summarizer, scope, &instances, true)?));
+            }
+            if let Some(path) = &args.save_summaries {
+                save_summaries(path, &runs, &instances)?;
+            }
+            runs.into_iter()
+                .map(|(name, texts)| {
+                    let ids = instances.iter().map(|c| c.id.clone().unwrap_or_default());
+                    (name, ids.zip(texts).collect())
+                })
+                .collect()
         }
     };
     // Warnings once nothing can fail, so that an error is the only line printed.
@@ -213,14 +238,6 @@ pub struct Coverage {
     pub total: usize,
     pub scored: usize,
     pub no_references: usize,
-}
-
-/// Whether the paths name one existing file.
-fn same_file(a: &str, b: &str) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 fn id_of(c: &Corpus) -> &str {
@@ -328,9 +345,10 @@ pub fn summarize_with(
     Ok(texts)
 }
 
+/// The summaries of a file, by system name.
 fn read_summaries(path: &str) -> anyhow::Result<Systems> {
     let text = std::fs::read_to_string(path).with_context(|| path.to_owned())?;
-    let mut systems = Systems::new();
+    let mut systems: BTreeMap<String, HashMap<String, String>> = BTreeMap::new();
     // By system, in file order: which ids came twice.
     let mut duplicates: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (k, line) in text.lines().enumerate() {
@@ -360,26 +378,28 @@ fn read_summaries(path: &str) -> anyhow::Result<Systems> {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         bail!("{path}: {system} has more than one summary for id {}", first_ids(&ids));
     }
-    Ok(systems)
+    Ok(systems.into_iter().collect())
 }
 
+/// Writes each system's summaries, system after system, as summary lines.
 fn save_summaries(
     path: &str,
-    system: &str,
+    runs: &[(String, Vec<String>)],
     instances: &[&Corpus],
-    texts: &[String],
 ) -> anyhow::Result<()> {
     let mut out = std::io::BufWriter::new(
         std::fs::File::create(path).with_context(|| format!("cannot write {path}"))?,
     );
-    for (c, t) in instances.iter().zip(texts) {
-        let line = SummaryLine {
-            id: c.id.clone().unwrap_or_default(),
-            system: Some(system.to_owned()),
-            summary: t.clone(),
-        };
-        serde_json::to_writer(&mut out, &line)?;
-        writeln!(out)?;
+    for (system, texts) in runs {
+        for (c, t) in instances.iter().zip(texts) {
+            let line = SummaryLine {
+                id: c.id.clone().unwrap_or_default(),
+                system: Some(system.clone()),
+                summary: t.clone(),
+            };
+            serde_json::to_writer(&mut out, &line)?;
+            writeln!(out)?;
+        }
     }
     out.flush()?;
     Ok(())
@@ -489,11 +509,25 @@ fn write_results(
             };
             let names = metric_names(&first.mean);
             let width = results.iter().map(|r| r.system.len()).max().unwrap_or(6).max(6);
-            // Mean rows hold how many instances were scored; --per-instance rows an id.
-            let label =
-                if args.per_instance { "instances scored / id" } else { "instances scored" };
+            // With --per-instance, a column says which instance a row scores
+            // ("mean" for a system's mean over all of them).
+            let id_width = if args.per_instance {
+                results
+                    .iter()
+                    .flat_map(|r| r.instances.iter().map(|(id, _)| id.len()))
+                    .max()
+                    .unwrap_or(0)
+                    .max("instance".len())
+            } else {
+                0
+            };
+            let label = "instances scored";
             let count_width = label.len();
-            write!(out, "{:<width$} {label:>count_width$}", "system")?;
+            write!(out, "{:<width$}", "system")?;
+            if args.per_instance {
+                write!(out, " {:<id_width$}", "instance")?;
+            }
+            write!(out, " {label:>count_width$}")?;
             for (name, _) in &names {
                 let short = name.replace("rouge-", "R").to_uppercase();
                 write!(
@@ -505,18 +539,22 @@ fn write_results(
                 )?;
             }
             writeln!(out)?;
-            let row = |out: &mut dyn Write, system: &str, inst: &str, s: &RougeScores| {
-                write!(out, "{system:<width$} {inst:>count_width$}")?;
+            let row = |out: &mut dyn Write, system: &str, id: &str, n: usize, s: &RougeScores| {
+                write!(out, "{system:<width$}")?;
+                if args.per_instance {
+                    write!(out, " {id:<id_width$}")?;
+                }
+                write!(out, " {n:>count_width$}")?;
                 for (_, p) in metric_names(s) {
                     write!(out, " {:>8.5} {:>8.5} {:>8.5}", p.recall, p.precision, p.f)?;
                 }
                 writeln!(out)
             };
             for r in results {
-                row(out, &r.system, &format!("{}", r.instances.len()), &r.mean)?;
+                row(out, &r.system, "mean", r.instances.len(), &r.mean)?;
                 if args.per_instance {
                     for (id, s) in &r.instances {
-                        row(out, &r.system, id, s)?;
+                        row(out, &r.system, id, 1, s)?;
                     }
                 }
             }

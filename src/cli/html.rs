@@ -38,7 +38,7 @@ impl HtmlReport {
     pub fn article(&mut self, summary: &ArticleSummary, article: &Article, scored: &[Scored]) {
         let k = self.toc.len();
         self.anchors.entry(summary.id.clone()).or_insert(k);
-        let title = summary.title.clone().unwrap_or_else(|| summary.id.clone());
+        let title = summary.heading().to_owned();
         self.toc.push((k, title.clone()));
         let s = &mut self.sections;
         let max = scored.iter().map(|c| c.score).fold(0.0_f64, f64::max);

@@ -9,6 +9,7 @@ mod html;
 mod methods;
 mod options;
 mod output;
+mod paths;
 mod progress;
 mod summarize;
 

@@ -20,6 +20,19 @@ pub struct MethodArg(pub Method);
 static METHODS: LazyLock<Vec<MethodArg>> =
     LazyLock::new(|| Method::ALL.iter().map(|&m| MethodArg(m)).collect());
 
+/// The methods of a comma-separated `--method`/`--methods` list, in the order
+/// given, each once. Clap parses every item as a [`MethodArg`], so a misspelt
+/// one gets its did-you-mean.
+pub fn method_list(given: &[MethodArg]) -> Vec<Method> {
+    let mut methods: Vec<Method> = Vec::new();
+    for m in given {
+        if !methods.contains(&m.0) {
+            methods.push(m.0);
+        }
+    }
+    methods
+}
+
 impl ValueEnum for MethodArg {
     fn value_variants<'a>() -> &'a [Self] {
         &METHODS
@@ -34,9 +47,10 @@ impl ValueEnum for MethodArg {
 #[derive(Debug, Clone, ClapArgs)]
 pub struct SummaryArgs {
     /// Ranking method [default: textrank for articles, tfidf for a corpus];
-    /// `salient methods` lists them with their parameters.
-    #[arg(short, long, value_enum, hide_possible_values = true)]
-    pub method: Option<MethodArg>,
+    /// `salient methods` lists them with their parameters. eval takes a
+    /// comma-separated list and scores each.
+    #[arg(short, long, value_enum, value_delimiter = ',', hide_possible_values = true)]
+    pub method: Vec<MethodArg>,
 
     /// Summary length in sentences [default: 3].
     #[arg(short = 'n', long, value_name = "N", group = "budget", value_parser = at_least_one)]
@@ -57,7 +71,9 @@ pub struct SummaryArgs {
 
     /// Let a chosen sentence open with a pronoun or connective ("He said…",
     /// "But…") without the sentence before it; by default that sentence is
-    /// brought in when the budget allows, else a self-contained one is chosen.
+    /// brought in when the budget allows, else a self-contained one is chosen
+    /// (one of the summary's best, long sentences keeps its place and brings
+    /// in only a short predecessor).
     #[arg(long)]
     pub no_coherence: bool,
 
@@ -175,8 +191,21 @@ impl SummaryArgs {
     }
 
     /// These options over `defaults`.
+    ///
+    /// # Errors
+    /// More than one `--method` (only eval scores several, through
+    /// [`SummaryArgs::config_with`]), and invalid options.
     pub fn config(&self, defaults: Config) -> anyhow::Result<Config> {
-        let method = self.method.map_or(defaults.method(), |m| m.0);
+        let method = match method_list(&self.method)[..] {
+            [] => defaults.method(),
+            [m] => m,
+            [..] => anyhow::bail!("--method takes one method here (eval and compare take a list)"),
+        };
+        self.config_with(defaults, method)
+    }
+
+    /// These options over `defaults`, ranking with `method`.
+    pub fn config_with(&self, defaults: Config, method: Method) -> anyhow::Result<Config> {
         let mut config = defaults.with_method(method);
         for (name, value) in self.method_params() {
             config.ranker.set(&name, value).context("invalid method parameter")?;

@@ -309,7 +309,7 @@ fn one_line(text: &str) -> String {
 }
 
 fn heading(a: &ArticleSummary) -> String {
-    let title = a.title.as_deref().unwrap_or(&a.id);
+    let title = a.heading();
     match &a.date {
         Some(d) => format!("{title} ({d})"),
         None => title.to_owned(),

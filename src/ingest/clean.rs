@@ -5,8 +5,10 @@
 //!
 //! 1. Metadata: YAML front matter between `---` fences at the start, or a
 //!    ` date YYYY-MM-DD <headline>` header line as the first line, gives the
-//!    title and date. Neither is ever part of the body. Without a headline (or with a photo
-//!    caption in its place) a heading that opens the body, as found in step 4, is the title.
+//!    title and date. Neither is ever part of the body. A photo caption or a
+//!    standfirst (a full sentence: longer than [`HEADING_MAX_WORDS`] words and
+//!    ending with a full stop) in the headline's place is no title. Without a
+//!    headline a heading that opens the body, as found in step 4, is the title.
 //! 2. Lines: blank lines (nothing but whitespace, or no letter or digit at all,
 //!    like `---` or `* * *`) separate paragraphs. Every other line is a body
 //!    line, unless it repeats an earlier line verbatim or is boilerplate (see
@@ -20,8 +22,10 @@
 //!    paragraph, is followed by more text and has no closing punctuation is a
 //!    heading. A short question standing alone between much longer paragraphs
 //!    is one too. Text without blank lines between its lines (one paragraph per
-//!    line, or one sentence per line) has no headings, since there a short line
-//!    is as likely to be a sentence. Markdown `#` headings are always headings.
+//!    line, or one sentence per line) has at most one heading, its first block
+//!    when that passes the same test and the block after it is longer (the
+//!    headline of pasted text), since elsewhere a short line is as likely to be
+//!    a sentence. Markdown `#` headings are always headings.
 //!
 //! With `keep_all`, step 2 keeps every non-empty line and step 4 is skipped.
 
@@ -138,8 +142,9 @@ fn read_metadata(
     }
     if let Some((date, headline)) = meta::parse_header(first_text) {
         let caption = !headline.is_empty() && filter::is_caption(headline);
-        // A caption in the headline slot is not a title, even when kept.
-        let title = (!headline.is_empty() && !caption).then(|| headline.to_string());
+        // A caption or a standfirst in the headline slot is not a title, even when kept.
+        let standfirst = meta::reads_as_sentence(headline, HEADING_MAX_WORDS);
+        let title = (!headline.is_empty() && !caption && !standfirst).then(|| headline.to_string());
         set_aside.add(if caption && !keep_all { Reason::Caption } else { Reason::Header });
         return (title, date, first + 1);
     }
@@ -235,9 +240,17 @@ fn build_blocks(
 ) -> Vec<Block> {
     let units = units(text, body, kinds);
     let headings = !keep_all && separated_by_blank_lines(kinds);
+    // Without blank lines a short line is as likely a sentence as a heading,
+    // except the first: a line without closing punctuation over a longer one
+    // is the headline of pasted text.
+    let headline = !keep_all
+        && !headings
+        && units.get(1).is_some_and(|next| next.words > units[0].words)
+        && is_heading(text, kinds, &units, 0);
     let mut blocks = Vec::with_capacity(units.len());
     for (i, unit) in units.iter().enumerate() {
-        let heading = unit.markdown || headings && is_heading(text, kinds, &units, i);
+        let heading =
+            unit.markdown || headings && is_heading(text, kinds, &units, i) || headline && i == 0;
         if heading {
             set_aside.add(Reason::Heading);
         }
@@ -426,13 +439,8 @@ mod tests {
                 Some("Ukraine, Russia wrap 'productive' first day of U.S.-backed peace talks"),
                 "2026-02-05",
             ),
-            (
-                Some(
-                    "The main sticking point in the negotiations continues to be the long-term \
-                     fate of territory in eastern Ukraine.",
-                ),
-                "2026-02-04",
-            ),
+            // A standfirst, not a headline.
+            (None, "2026-02-04"),
             (
                 Some(
                     "Ukraine and Russia hold ‘productive’ first day of US-led peace talks in Abu Dhabi",
@@ -603,11 +611,11 @@ mod tests {
         assert_eq!(a.blocks[0].start, " date 2026-02-04 Headline\r\r".len());
         // `\r\n` is one line break, `\n\r` two: a blank line between.
         let a = article(
-            "Short line\n\rA much longer line that is a full sentence of the text.\n\rEnd.",
+            "It began.\n\rShort line\n\rA much longer line that is a full sentence of the text.\n\rEnd.",
         );
         assert_eq!(block_texts(&a, BlockKind::Heading), ["Short line"]);
         let a = article(
-            "Short line\r\nA much longer line that is a full sentence of the text.\r\nEnd.",
+            "It began.\r\nShort line\r\nA much longer line that is a full sentence of the text.\r\nEnd.",
         );
         assert!(block_texts(&a, BlockKind::Heading).is_empty());
     }
@@ -655,10 +663,77 @@ mod tests {
         assert_eq!(article(text).blocks.len(), 1);
     }
 
+    /// Issue 13: the headline of text pasted without blank lines is set aside
+    /// and becomes the title, after or before its byline.
+    #[test]
+    fn a_pasted_headline_without_blank_lines_is_the_title() {
+        let body = "A powerful storm hit the Springfield coast on Tuesday, cutting power.\n\
+                    Officials said repairs would take several days.";
+        for text in [
+            format!("Storm batters Springfield coast\n{body}"),
+            format!("Storm batters Springfield coast\nBy Jane Doe\n{body}"),
+            format!("By Jane Doe\nStorm batters Springfield coast\n{body}"),
+        ] {
+            let a = article(&text);
+            assert_eq!(a.title.as_deref(), Some("Storm batters Springfield coast"), "{text}");
+            assert_eq!(a.set_aside.0.get(&Reason::Heading), Some(&1), "{text}");
+            assert_eq!(block_texts(&a, BlockKind::Paragraph).len(), 2, "{text}");
+        }
+        // A first line with a full stop, or no longer than what follows, is text.
+        for text in [
+            format!("Storm batters Springfield coast.\n{body}"),
+            "Storm batters Springfield coast\nIt did.".to_string(),
+        ] {
+            let a = article(&text);
+            assert_eq!(a.title, None, "{text}");
+            assert!(block_texts(&a, BlockKind::Heading).is_empty(), "{text}");
+        }
+        // Kept whole with keep_all: no heading is set aside.
+        let kept = article_from_text("t".into(), None, format!("Storm hits\n{body}"), true);
+        assert_eq!((kept.title, kept.blocks.len()), (None, 3));
+    }
+
+    /// Issue 13: a header line holding a standfirst (a long full sentence) or a
+    /// photo caption gives no title; a headline does, even with a question mark.
+    #[test]
+    fn a_standfirst_in_the_header_is_no_title() {
+        let body = "\n\nTalks resumed in Abu Dhabi on Thursday after a first day.";
+        let title = |header: &str| article(&format!(" date 2026-02-04 {header}{body}")).title;
+        assert_eq!(
+            title(
+                "The main sticking point in the negotiations continues to be the long-term fate of territory."
+            ),
+            None
+        );
+        assert_eq!(
+            title("Will the talks in Abu Dhabi end the war?").as_deref(),
+            Some("Will the talks in Abu Dhabi end the war?")
+        );
+        assert_eq!(
+            title("Talks resume in Abu Dhabi.").as_deref(),
+            Some("Talks resume in Abu Dhabi.")
+        );
+        assert_eq!(
+            title("Talks resume in Abu Dhabi").as_deref(),
+            Some("Talks resume in Abu Dhabi")
+        );
+        let caption =
+            "A worker repairs a substation in Kyiv. Photograph: Paula Bronstein/Getty Images";
+        assert_eq!(title(caption), None);
+    }
+
+    #[test]
+    fn opening_words_cut_at_a_word_boundary() {
+        let lead = "Ukraine and Russia started a second day of US-brokered talks in Abu Dhabi on Thursday.";
+        assert_eq!(meta::opening_words(lead, 8), "Ukraine and Russia started a second day of…");
+        assert_eq!(meta::opening_words("Talks resumed, officials said.", 2), "Talks resumed…");
+        assert_eq!(meta::opening_words("Talks  resumed.", 8), "Talks resumed.");
+    }
+
     #[test]
     fn headings_need_blank_line_structure() {
-        let lines =
-            "Short line\nA much longer line that is a full sentence of the text.\nAnother one.";
+        let lines = "A first line that is a full sentence of the text.\nShort line\n\
+                     A much longer line that is a full sentence of the text.\nAnother one.";
         assert!(block_texts(&article(lines), BlockKind::Heading).is_empty());
         let paragraphs =
             "Short line\n\nA much longer line that is a full sentence of the text.\n\nAnother one.";

@@ -80,6 +80,31 @@ pub(super) fn parse_header(line: &str) -> Option<(Option<String>, &str)> {
     shaped.then(|| (iso_date_prefix(date), after.trim()))
 }
 
+/// Whether a header line's headline reads as a sentence rather than a
+/// headline: a standfirst such as `The main sticking point in the negotiations
+/// continues to be the long-term fate of territory in eastern Ukraine.` ends
+/// with a full stop and is longer than a headline (`max_words`); headlines
+/// carry no full stop.
+pub(super) fn reads_as_sentence(headline: &str, max_words: usize) -> bool {
+    let end = headline.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    end.ends_with(['.', '。'])
+        && !end.ends_with("...")
+        && headline.split_whitespace().count() > max_words
+}
+
+/// The opening words of `sentence` for a heading in its place: the whole
+/// sentence when it has at most `max_words` words, else its first `max_words`
+/// words (a trailing comma, colon or dash dropped) and `…`.
+pub fn opening_words(sentence: &str, max_words: usize) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= max_words {
+        return words.join(" ");
+    }
+    let cut = words[..max_words].join(" ");
+    let cut = cut.trim_end_matches([',', ';', ':', '–', '—', '-']).trim_end();
+    format!("{cut}…")
+}
+
 /// The `YYYY-MM-DD` at the start of `value` (e.g. of `2026-02-04T10:00Z`), if valid.
 pub(super) fn iso_date_prefix(value: &str) -> Option<String> {
     let head = value.get(..10)?;

@@ -19,6 +19,7 @@ mod meta;
 mod read;
 
 pub(crate) use clean::article_from_text;
+pub use meta::opening_words;
 pub use read::{BatchLimit, Item, OnError, ReadOptions, Reader, Skipped, read_inputs};
 
 /// An article ready for segmentation: its original text and the byte ranges

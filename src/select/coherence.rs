@@ -4,10 +4,13 @@
 //! ("But…") or an anaphoric noun phrase ("The comments…") points back to the
 //! sentence before it. Chosen without that sentence, it leaves the reader
 //! asking who "he" is. The rule is decided on the sentence's first words
-//! here; [`select`](super::select) enforces it: such a sentence enters the
-//! summary only together with its predecessor (the previous sentence of the
-//! same article), which is brought in when the budget allows and otherwise
-//! costs the sentence its place to a self-contained one.
+//! here; [`select_coherent`](super::select_coherent) enforces it: such a
+//! sentence enters the summary together with its predecessor (the previous
+//! sentence of the same article), which is brought in when the budget allows,
+//! and otherwise it gives its place to a self-contained one. One of the
+//! summary's best sentences (long, in the top half of the rank order's
+//! expected summary) is too valuable to lose that way: it brings in only a
+//! short predecessor, and otherwise stands alone.
 //!
 //! The opener lists are English only: for other languages no sentence is
 //! flagged and selection is unchanged.
@@ -171,6 +174,31 @@ mod tests {
         assert_eq!(run(&[false; 5]), [(3, None), (0, Some(5))]);
         // 2 and 3 together overflow: 3 gives way, and 1 is the one cut.
         assert_eq!(run(&[false, false, false, true, false]), [(0, None), (1, Some(5))]);
+    }
+
+    /// Six sentences sharing no term, 20 words each except those in `short`.
+    fn pick_long(budget: Budget, needs: &[bool], short: &[usize]) -> Vec<usize> {
+        let m = TermMatrix::new(&(0..6).map(|t| vec![t]).collect::<Vec<_>>(), 6);
+        let scores = [0.5, 0.4, 0.1, 0.9, 0.3, 0.2];
+        let words: Vec<usize> = (0..6).map(|i| if short.contains(&i) { 8 } else { 20 }).collect();
+        let sel = Selection { budget, ..Selection::default() };
+        select_coherent(&sel, &scores, &words, &m, Some(needs)).iter().map(|c| c.sentence).collect()
+    }
+
+    #[test]
+    fn a_core_sentence_keeps_its_place_and_brings_in_only_a_short_predecessor() {
+        let needs = [false, false, false, true, false, false];
+        // Four sentences expected: 3 ranks first, in the top half, and is long.
+        // Its long predecessor 2 would take a better sentence's place: 3 stands alone.
+        assert_eq!(pick_long(Budget::Sentences(4), &needs, &[]), [3, 0, 1, 4]);
+        assert_eq!(pick_long(Budget::Words(80), &needs, &[]), [3, 0, 1, 4]);
+        // A short predecessor comes in with it.
+        assert_eq!(pick_long(Budget::Sentences(4), &needs, &[2]), [2, 3, 0, 1]);
+        // A short sentence, or one in a summary of fewer than three, is no
+        // core sentence: the rule is as before.
+        assert_eq!(pick_long(Budget::Sentences(4), &needs, &[3]), [2, 3, 0, 1]);
+        assert_eq!(pick_long(Budget::Sentences(2), &needs, &[]), [2, 3]);
+        assert_eq!(pick_long(Budget::Sentences(1), &needs, &[]), [0]);
     }
 
     #[test]

@@ -39,9 +39,11 @@ pub struct Selection {
     /// With a word budget, cut the last sentence at the budget instead of
     /// skipping to a shorter one (as the DUC evaluations do).
     pub truncate: bool,
-    /// Choose a sentence that needs its predecessor (see [`coherence`]) only
-    /// with that predecessor: bring it in when the budget allows, else skip
-    /// the sentence for a self-contained one.
+    /// Choose a sentence that needs its predecessor (see [`coherence`]) with
+    /// that predecessor: bring it in when the budget allows, else skip the
+    /// sentence for a self-contained one; one of the summary's best sentences
+    /// brings in only a short predecessor and otherwise stands alone (see
+    /// [`select_coherent`]).
     #[serde(default = "yes")]
     pub coherence: bool,
 }
@@ -98,16 +100,40 @@ pub fn select(
 /// chain spends the budget on one passage, so its last sentence is skipped.
 const MAX_ANTECEDENTS: usize = 2;
 
+/// A sentence needing its predecessor is one of the summary's best (a "core"
+/// sentence) when it is at least this long and ranks in the first
+/// [`CORE_SHARE`] of the sentences plain rank order would choose: skipping it,
+/// or spending its neighbours' place on a predecessor the ranker placed low,
+/// loses most of what the summary says (docs/quality.md, "Coherence").
+const CORE_MIN_WORDS: usize = 15;
+
+/// The share of the expected summary (in sentences, in rank order) whose long
+/// sentences are core.
+const CORE_SHARE: f64 = 0.5;
+
+/// Only summaries expected to hold at least this many sentences have core
+/// sentences: in a shorter one a dangling sentence is most of what is read.
+const CORE_MIN_SUMMARY: usize = 3;
+
+/// A core sentence brings in a predecessor only shorter than this many words
+/// (a short antecedent costs little of the budget); else it stands alone.
+const SHORT_ANTECEDENT: usize = 12;
+
 /// [`select`], where `needs[i]` says that sentence `i` needs sentence `i - 1`
-/// (see [`coherence::needs_predecessor`]); with `selection.coherence`, a
-/// sentence whose predecessor is not chosen is chosen only with it (and its
-/// own predecessors, up to [`MAX_ANTECEDENTS`]), when they fit the budget and
-/// none is redundant or already skipped; otherwise it is skipped. The
-/// predecessors are reported as chosen just before it. `None` flags nothing.
+/// (see [`coherence::needs_predecessor`]). With `selection.coherence`, a
+/// sentence whose predecessor is not chosen is chosen with it (and its own
+/// predecessors, up to [`MAX_ANTECEDENTS`]) when they fit the budget and none
+/// is redundant or already skipped; otherwise it is skipped for the next
+/// sentence. A core sentence (see [`CORE_MIN_WORDS`]) is the exception: it
+/// brings in its predecessors only when each is shorter than
+/// [`SHORT_ANTECEDENT`] words and they fit, and is otherwise chosen alone.
+/// The predecessors are reported as chosen just before it. `None` flags
+/// nothing.
 ///
 /// # Complexity
 /// As [`select`]: each chosen sentence adds at most [`MAX_ANTECEDENTS`]
-/// redundancy tests of the posting-list kind.
+/// redundancy tests of the posting-list kind, and the expected summary size
+/// is one pass over the rank order.
 pub fn select_coherent(
     selection: &Selection,
     scores: &[f64],
@@ -159,17 +185,27 @@ pub fn select_coherent(
     let mut open_postings = mmr.then(|| OpenPostings::new(&postings));
     let mut is_chosen = vec![false; n];
     let mut antecedents: Vec<usize> = Vec::new();
+    let coherent = needs.filter(|_| selection.coherence && !everything);
+    // Positions in rank order below this hold the core sentences.
+    let core_positions = match coherent {
+        Some(_) => {
+            let expected = expected_size(&order, words, max_sentences, max_words);
+            if expected >= CORE_MIN_SUMMARY { CORE_SHARE * expected as f64 } else { 0.0 }
+        }
+        None => 0.0,
+    };
     while chosen.len() < max_sentences {
-        let i = if mmr {
+        // The next sentence and its position in rank order.
+        let (i, pos) = if mmr {
             match pop_best(&mut heap, |pos| value(order[pos], &redundancy)) {
-                Some(pos) => order[pos],
+                Some(pos) => (order[pos], pos),
                 None => break,
             }
         } else {
             match order.get(next) {
                 Some(&i) => {
                     next += 1;
-                    i
+                    (i, next - 1)
                 }
                 None => break,
             }
@@ -184,7 +220,7 @@ pub fn select_coherent(
         }
         // The predecessors `i` needs, nearest first.
         antecedents.clear();
-        if let Some(needs) = needs.filter(|_| selection.coherence && !everything) {
+        if let Some(needs) = coherent {
             let mut at = i;
             while needs.get(at) == Some(&true)
                 && at > 0
@@ -194,6 +230,12 @@ pub fn select_coherent(
                 at -= 1;
                 antecedents.push(at);
             }
+            let core = !antecedents.is_empty()
+                && words[i] >= CORE_MIN_WORDS
+                && (pos as f64) < core_positions;
+            if core && antecedents.iter().any(|&p| words[p] >= SHORT_ANTECEDENT) {
+                antecedents.clear();
+            }
             let fits = antecedents.is_empty()
                 || (antecedents.len() <= MAX_ANTECEDENTS
                     && chosen.len() + antecedents.len() < max_sentences
@@ -202,7 +244,10 @@ pub fn select_coherent(
                         used_words + total <= limit
                     }));
             if !fits || antecedents.iter().any(|&p| done[p] || redundant.with_chosen(p)) {
-                continue;
+                if !core {
+                    continue;
+                }
+                antecedents.clear();
             }
         }
         let mut words_kept = None;
@@ -243,6 +288,27 @@ pub fn select_coherent(
         c.duplicates = postings.duplicates(c.sentence, selection.duplicate_threshold, &mut scratch);
     }
     chosen
+}
+
+/// How many sentences plain rank-order selection (no redundancy rule, no
+/// coherence) would choose within the budget: the summary's expected size.
+fn expected_size(
+    order: &[usize],
+    words: &[usize],
+    max_sentences: usize,
+    max_words: Option<usize>,
+) -> usize {
+    let (mut count, mut used) = (0, 0usize);
+    for &i in order {
+        if count == max_sentences || max_words.is_some_and(|l| used >= l) {
+            break;
+        }
+        if max_words.is_none_or(|l| used + words[i] <= l) {
+            used += words[i];
+            count += 1;
+        }
+    }
+    count
 }
 
 /// The MMR value as a heap key. A NaN value is never the best one, and when
