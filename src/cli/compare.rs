@@ -318,13 +318,14 @@ fn table(
     unit: &str,
     scored: bool,
 ) -> std::io::Result<()> {
-    write!(out, "{:<10} {:>9}", "method", unit)?;
+    // The column holds the length budget the summaries were cut to.
+    write!(out, "{:<10} {:>11}", "method", format!("max {unit}"))?;
     if scored {
         write!(out, " {:>7} {:>7} {:>7}", "R1-F", "R2-F", "RL-F")?;
     }
     writeln!(out, " {:>10} {:>10} {:>9}", "agreement", "redundancy", "time")?;
     for c in cells {
-        write!(out, "{:<10} {:>9}", c.method.name(), c.length)?;
+        write!(out, "{:<10} {:>11}", c.method.name(), c.length)?;
         if let Some(r) = &c.rouge {
             let f = |k: usize| r.rouge_n.get(k).map_or(0.0, |p| p.f);
             write!(out, " {:>7.4} {:>7.4} {:>7.4}", f(0), f(1), r.rouge_l.f)?;
