@@ -352,6 +352,17 @@ pub struct Ranked<'a> {
     scores: Vec<f64>,
     words: Vec<usize>,
     needs_predecessor: Vec<bool>,
+    /// Kept only for a method that chooses under the budget.
+    chooser: Option<Chooser>,
+}
+
+/// What a budget-aware method needs again at selection time, when the budget is known.
+#[derive(Debug)]
+struct Chooser {
+    ranker: MethodConfig,
+    sequences: Vec<Vec<TermId>>,
+    graph: GraphOptions,
+    parallelism: Parallelism,
 }
 
 impl<'a> Ranked<'a> {
@@ -371,10 +382,53 @@ impl<'a> Ranked<'a> {
     }
 
     /// Chooses sentences within `selection`'s budget, in the order chosen.
+    ///
+    /// For a method that chooses under the budget itself (see
+    /// [`Ranker::choose`](crate::rank::Ranker::choose)), its choice comes
+    /// first, in its order, then the other sentences by score; MMR is not
+    /// applied on top (`diversity` is ignored: the method's objective already
+    /// rewards covering new content), while redundancy control and the
+    /// coherence rule still skip a sentence or bring its predecessor in.
     pub fn select(&self, selection: &Selection) -> Vec<Chosen> {
         let needs = Some(self.needs_predecessor.as_slice());
-        select_coherent(selection, &self.scores, &self.words, &self.matrix, needs)
+        let Some(chooser) = &self.chooser else {
+            return select_coherent(selection, &self.scores, &self.words, &self.matrix, needs);
+        };
+        let input = RankInput {
+            matrix: &self.matrix,
+            positions: &self.candidates.positions,
+            sequences: &chooser.sequences,
+            graph: &chooser.graph,
+            parallelism: chooser.parallelism,
+        };
+        let ranker = chooser.ranker.ranker();
+        let Some(picked) = ranker.choose(&input, &self.scores, &self.words, selection.budget)
+        else {
+            return select_coherent(selection, &self.scores, &self.words, &self.matrix, needs);
+        };
+        let preference = preference(&picked, &self.scores);
+        let selection = Selection { diversity: 0.0, ..selection.clone() };
+        select_coherent(&selection, &preference, &self.words, &self.matrix, needs)
     }
+}
+
+/// Scores that order the `picked` sentences first, in their order, then the
+/// others by `scores` (highest first, ties and NaNs as selection orders them).
+fn preference(picked: &[usize], scores: &[f64]) -> Vec<f64> {
+    let n = scores.len();
+    let mut rest: Vec<usize> = (0..n).collect();
+    rest.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut out = vec![f64::NAN; n];
+    // Ranks as values: the rest below zero, the picked ones above.
+    for (k, &i) in rest.iter().enumerate() {
+        out[i] = -(k as f64) - 1.0;
+    }
+    for (k, &i) in picked.iter().enumerate() {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = (picked.len() - k) as f64;
+        }
+    }
+    out
 }
 
 /// Summarizes articles and corpora under one [`Config`].
@@ -456,7 +510,8 @@ impl Summarizer {
         };
         take_similarity_time();
         let start = Instant::now();
-        let scores = self.config.ranker.ranker().rank(&input);
+        let ranker = self.config.ranker.ranker();
+        let scores = ranker.rank(&input);
         let total = start.elapsed();
         let similarity = take_similarity_time();
         if let Some(observer) = &self.observer {
@@ -468,7 +523,13 @@ impl Summarizer {
         let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
         let needs_predecessor =
             coherence::needs_predecessor(texts, &candidates.positions, self.config.language);
-        Ranked { candidates, matrix, scores, words, needs_predecessor }
+        let chooser = ranker.chooses().then(|| Chooser {
+            ranker: self.config.ranker.clone(),
+            sequences,
+            graph: self.config.graph.clone(),
+            parallelism,
+        });
+        Ranked { candidates, matrix, scores, words, needs_predecessor, chooser }
     }
 
     /// Stage 6 and the summary of one article from its ranked candidates.
