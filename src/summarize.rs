@@ -74,12 +74,15 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The defaults for one summary of many articles: `tfidf` centrality with
-    /// MMR at diversity 0.4, the configuration that scored best on the DUC
-    /// 2003 and 2004 development clusters (docs/quality.md); results are flat
-    /// for diversity between 0.3 and 0.5.
+    /// The defaults for one summary of many articles: the `submodular`
+    /// method (Lin & Bilmes 2011 with a position prior; see
+    /// [`Submodular`](crate::rank::Submodular) for its parameters), chosen by
+    /// leave-one-dataset-out cross-validation over the DUC 2003/2004 and
+    /// MultiLing 2011 development sets (docs/quality.md). MMR diversity is
+    /// 0.4 for the methods that rank by score (`--method tfidf` etc.);
+    /// `submodular` chooses under the budget itself and ignores it.
     pub fn corpus_default() -> Self {
-        let mut config = Config { ranker: Method::Tfidf.config(), ..Config::default() };
+        let mut config = Config { ranker: Method::Submodular.config(), ..Config::default() };
         config.selection.diversity = 0.4;
         config
     }

@@ -70,8 +70,19 @@ fn budgets_bound_the_summary() {
 #[test]
 fn every_method_summarizes_the_seeds() {
     for method in [
-        "textrank", "lexrank", "pacsum", "tfidf", "centroid", "lead", "luhn", "sumbasic", "kl",
-        "lsa", "random",
+        "textrank",
+        "lexrank",
+        "pacsum",
+        "tfidf",
+        "concepts",
+        "submodular",
+        "centroid",
+        "lead",
+        "luhn",
+        "sumbasic",
+        "kl",
+        "lsa",
+        "random",
     ] {
         let r = json(&["summarize", "seeds/", "--method", method, "--scope", "articles"]);
         assert_eq!(r.method, method);

@@ -21,7 +21,8 @@ use crate::vectorize::TermMatrix;
 ///   [`clusters`](Self::clusters)` · N` clusters, evenly spaced seeds, at most
 ///   [`KMEANS_ROUNDS`](Self::KMEANS_ROUNDS) rounds), with the singleton reward
 ///   `r_j = C_j(V) / N`: a second sentence from a cluster gains less than the
-///   first.
+///   first. With the position prior for news, a sentence at index `i` (from
+///   0) of its article has reward `r_j · (1 + position / (1 + i))`.
 ///
 /// [`choose`](Ranker::choose) runs the paper's cost-scaled greedy: the next
 /// sentence maximises `gain / cost^r` (`r =` [`cost_exponent`](Self::cost_exponent),
@@ -37,7 +38,8 @@ use crate::vectorize::TermMatrix;
 /// # Complexity
 /// The graph as [`RankInput::similarity_graph`] builds it (O(n² ·
 /// terms) dense); k-means O(rounds · non-zeros · k), with `k` capped so that
-/// the centroids hold at most 2²⁴ numbers; the lazy greedy O(n · degree · log n)
+/// the centroids hold at most 2²⁴ numbers and one round costs at most
+/// [`KMEANS_WORK`](Self::KMEANS_WORK); the lazy greedy O(n · degree · log n)
 /// for the first pass and O(degree) per re-evaluation.
 ///
 /// # Example
@@ -61,7 +63,13 @@ use crate::vectorize::TermMatrix;
 /// };
 /// // Coverage alone (λ = 0); each sentence saturates once a third of its
 /// // total similarity is covered, so the pair's second sentence adds little.
-/// let method = Submodular { saturation: 1.0, lambda: 0.0, ..Submodular::default() };
+/// let method = Submodular {
+///     saturation: 1.0,
+///     lambda: 0.0,
+///     position: 0.0,
+///     min_words: 0,
+///     ..Submodular::default()
+/// };
 /// let scores = method.rank(&input);
 /// // Two sentences: one of the pair, and the one about something else.
 /// let chosen = method.choose(&input, &scores, &[3, 3, 2], Budget::Sentences(2));
@@ -71,10 +79,14 @@ use crate::vectorize::TermMatrix;
 pub struct Submodular {
     /// `a` in the saturation threshold `α = a / N` (capped at 1).
     pub saturation: f64,
-    /// Weight `λ` of diversity against coverage (the paper: 6).
+    /// Weight `λ` of diversity against coverage (the paper: 6; 10 here,
+    /// chosen by cross-validation over the dev sets, docs/quality.md).
     pub lambda: f64,
     /// Number of clusters as a share of the sentences (the paper: 0.2).
     pub clusters: f64,
+    /// Weight of the position prior on the singleton rewards (0: none, as
+    /// in the paper; 16 by cross-validation, docs/quality.md).
+    pub position: f64,
     /// Sentences of fewer words are never chosen by the method (selection
     /// may still use them to fill the budget).
     pub min_words: u64,
@@ -84,7 +96,14 @@ pub struct Submodular {
 
 impl Default for Submodular {
     fn default() -> Self {
-        Submodular { saturation: 5.0, lambda: 6.0, clusters: 0.2, min_words: 0, cost_exponent: 0.3 }
+        Submodular {
+            saturation: 5.0,
+            lambda: 10.0,
+            clusters: 0.2,
+            position: 16.0,
+            min_words: 10,
+            cost_exponent: 0.3,
+        }
     }
 }
 
@@ -92,14 +111,15 @@ impl Submodular {
     /// Most k-means rounds.
     pub const KMEANS_ROUNDS: usize = 10;
     /// Term-by-cluster products after which k-means stops.
-    pub const KMEANS_WORK: usize = 200_000_000;
+    pub const KMEANS_WORK: usize = 20_000_000;
     /// Most centroid entries (clusters × terms) k-means keeps.
     pub const CENTROID_LIMIT: usize = 1 << 24;
 }
 
 impl Ranker for Submodular {
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
-        let objective = Objective::new(self, input);
+        // F({j}) needs no clusters: a singleton is alone in its cluster.
+        let objective = Objective::new(self, input, false);
         (0..input.len()).map(|j| objective.singleton(j)).collect()
     }
 
@@ -117,6 +137,7 @@ impl Ranker for Submodular {
         };
         check("saturation", self.saturation > 0.0, "must be positive")?;
         check("lambda", self.lambda >= 0.0, "must be at least 0")?;
+        check("position", self.position >= 0.0, "must be at least 0")?;
         check("clusters", self.clusters > 0.0 && self.clusters <= 1.0, "must be in (0, 1]")?;
         check("cost_exponent", (0.0..=2.0).contains(&self.cost_exponent), "must be in [0, 2]")
     }
@@ -134,7 +155,7 @@ impl Ranker for Submodular {
     ) -> Option<Vec<usize>> {
         let n = input.len().min(words.len());
         let knapsack = Knapsack::new(&words[..n], budget, self.min_words as usize);
-        let mut objective = Objective::new(self, input);
+        let mut objective = Objective::new(self, input, true);
         let greedy = objective.greedy(&knapsack, self.cost_exponent);
         let value = objective.value();
         let best_single = (0..n)
@@ -165,7 +186,8 @@ struct Objective {
 }
 
 impl Objective {
-    fn new(params: &Submodular, input: &RankInput<'_>) -> Self {
+    /// `F` for `input`; without `clusters`, every sentence in one (enough for [`Self::singleton`]).
+    fn new(params: &Submodular, input: &RankInput<'_>, clusters: bool) -> Self {
         let n = input.len();
         let m = input.matrix;
         let graph = input.similarity_graph(Measure::Cosine);
@@ -179,9 +201,13 @@ impl Objective {
             .collect();
         let alpha = if n == 0 { 1.0 } else { (params.saturation / n as f64).min(1.0) };
         let cap = total.iter().map(|&c| alpha * c).collect();
-        let reward = total.iter().map(|&c| c / n.max(1) as f64).collect();
+        let reward = total
+            .iter()
+            .zip(input.positions)
+            .map(|(&c, p)| c / n.max(1) as f64 * (1.0 + params.position / (1.0 + p.index as f64)))
+            .collect();
         let k = ((params.clusters * n as f64).round() as usize).clamp(1.min(n), n.max(1));
-        let cluster = kmeans(m, k, input);
+        let cluster = if clusters { kmeans(m, k, input) } else { vec![0; n] };
         let clusters = cluster.iter().copied().max().map_or(0, |c| c + 1);
         Objective {
             graph,
@@ -272,7 +298,12 @@ fn kmeans(m: &TermMatrix, k: usize, input: &RankInput<'_>) -> Vec<usize> {
     let n = m.n_sentences();
     let t = m.n_terms().max(1);
     let with_terms: Vec<usize> = (0..n).filter(|&i| m.norm(i) > 0.0).collect();
-    let k = k.min(with_terms.len()).min((Submodular::CENTROID_LIMIT / t).max(1));
+    let nnz: usize = (0..n).map(|i| m.terms(i).len()).sum();
+    // Memory and one round's work bound the number of clusters on large scopes.
+    let k = k
+        .min(with_terms.len())
+        .min((Submodular::CENTROID_LIMIT / t).max(1))
+        .min((Submodular::KMEANS_WORK / nnz.max(1)).max(1));
     if k <= 1 {
         return vec![0; n];
     }
@@ -284,7 +315,6 @@ fn kmeans(m: &TermMatrix, k: usize, input: &RankInput<'_>) -> Vec<usize> {
             centroids[c * t + term as usize] = w / norm;
         }
     }
-    let nnz: usize = (0..n).map(|i| m.terms(i).len()).sum();
     let mut assignment = vec![0usize; n];
     let mut work = 0usize;
     for round in 0..Submodular::KMEANS_ROUNDS {
@@ -369,13 +399,19 @@ mod tests {
             graph: &graph,
             parallelism: Parallelism::Serial,
         };
-        let method = Submodular { cost_exponent: 1.0, ..Submodular::default() };
+        let method = Submodular {
+            lambda: 6.0,
+            position: 0.0,
+            min_words: 0,
+            cost_exponent: 1.0,
+            ..Submodular::default()
+        };
         let words = [9, 1, 1, 50, 50];
         let knapsack = Knapsack::new(&words, Budget::Words(10), 0);
-        let mut objective = Objective::new(&method, &input);
+        let mut objective = Objective::new(&method, &input, true);
         assert_eq!(objective.greedy(&knapsack, 1.0), [1, 2]);
         let greedy_value = objective.value();
-        let single = Objective::new(&method, &input).singleton(0);
+        let single = Objective::new(&method, &input, true).singleton(0);
         assert!(single > greedy_value, "{single} vs {greedy_value}");
         let scores = method.rank(&input);
         assert_eq!(method.choose(&input, &scores, &words, Budget::Words(10)), Some(vec![0]));
@@ -395,8 +431,9 @@ mod tests {
             graph: &graph,
             parallelism: Parallelism::Serial,
         };
-        let method = Submodular { saturation: 1.5, clusters: 1.0, ..Submodular::default() };
-        let mut objective = Objective::new(&method, &input);
+        let method =
+            Submodular { saturation: 1.5, clusters: 1.0, position: 0.0, ..Submodular::default() };
+        let mut objective = Objective::new(&method, &input, true);
         // Two identical sentences: taking 0 covers 1 fully.
         objective.add(0);
         assert!(
