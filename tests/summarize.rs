@@ -126,3 +126,21 @@ fn text_and_markdown_formats_show_titles() {
     let md = ok(&["summarize", "seeds/000_2a113f0ff9a183fd.txt", "--format", "markdown"]);
     assert!(md.starts_with("## Ukraine and Russia Engage"));
 }
+
+#[test]
+fn budget_aware_methods_fill_a_word_budget_and_ignore_mmr() {
+    // Issue 10: concepts and submodular choose the corpus summary under the budget.
+    for method in ["concepts", "submodular"] {
+        let args =
+            ["summarize", "seeds/", "--scope", "corpus", "--words", "100", "--method", method];
+        let r = json(&args);
+        let c = &r.corpora[0];
+        assert_eq!(c.method, method);
+        let words: usize = c.summary.iter().map(|s| s.text.split_whitespace().count()).sum();
+        assert!((60..=100).contains(&words), "{method}: {words} words");
+        // The method's objective handles redundancy: MMR does not reorder its choice.
+        let diverse = json(&[&args[..], &["--diversity", "0.9"]].concat());
+        let texts = |c: &Corpus| c.summary.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&diverse.corpora[0]), texts(c), "{method}");
+    }
+}
