@@ -405,8 +405,12 @@ impl<'a> Ranked<'a> {
             parallelism: chooser.parallelism,
         };
         let ranker = chooser.ranker.ranker();
-        let Some(picked) = ranker.choose(&input, &self.scores, &self.words, selection.budget)
-        else {
+        let picked = ranker.choose(&input, &self.scores, &self.words, selection.budget);
+        // A graph built while choosing is selection time, which the caller
+        // times; left in the thread's similarity time it would be reported
+        // as the next ranking's.
+        take_similarity_time();
+        let Some(picked) = picked else {
             return select_coherent(selection, &self.scores, &self.words, &self.matrix, needs);
         };
         let preference = preference(&picked, &self.scores);
