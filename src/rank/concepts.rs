@@ -19,8 +19,8 @@ use crate::select::Budget;
 /// integer linear program.
 ///
 /// No integer-programming solver is used here: the pure-Rust candidate,
-/// `microlp`, branches and bounds without a time limit by default and
-/// documents that it may panic on hard problems. [`choose`](Ranker::choose)
+/// `microlp`, solves integer programs by plain branch and bound and documents
+/// that it may cycle, lose precision or panic on hard problems. [`choose`](Ranker::choose)
 /// runs the cost-scaled greedy of Khuller, Moss & Naor (1999) — the next
 /// sentence maximises `new weight / cost^r`, `r =`
 /// [`cost_exponent`](Self::cost_exponent), cost in words under a word budget
