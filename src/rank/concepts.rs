@@ -30,9 +30,9 @@ use crate::select::Budget;
 /// raises the covered weight within the budget, and refilling, until no swap
 /// helps. The result is a local optimum, not always the ILP optimum.
 ///
-/// A position prior for news: an article's concept found first in its
-/// sentence `i` (from 0) counts `1 + position / (1 + i)` instead of 1 for that
-/// article, so facts stated early weigh more.
+/// A position prior for news: a document's concept found first in sentence
+/// `i` (from 0) of its article counts `1 + position / (1 + i)` instead of 1
+/// for that document, so facts stated early weigh more.
 ///
 /// [`rank`](Ranker::rank) scores each sentence by the total weight of its
 /// distinct concepts; selection uses these scores after the chosen
@@ -182,7 +182,7 @@ impl ConceptTable {
                     last_document[c] = d;
                     df[c] += 1;
                     // Sentences come in article order, so this is the first sighting.
-                    let index = if multi { input.positions[i].index } else { 0 };
+                    let index = input.positions[i].index;
                     prior[c] += 1.0 + params.position / (1.0 + index as f64);
                 }
                 concepts.push(c as u32);
