@@ -1,5 +1,6 @@
 //! Stage benchmarks, serial and parallel side by side: segmentation, analysis,
-//! similarity (dense and sparse) and ranking; and selection, which is serial.
+//! similarity (dense and sparse) and ranking; and selection, which is serial;
+//! and every method end to end on one DUC-sized cluster.
 //!
 //! Every benchmark first checks its answer against an independent, simpler
 //! computation (or a known value), so a change that is fast but wrong fails
@@ -16,10 +17,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use salient::analyze::{Analyzer, Language, TermId, Vocabulary};
 use salient::ingest::Article;
 use salient::parallel::Parallelism;
-use salient::rank::{GraphOptions, PageRank, pagerank};
+use salient::rank::{GraphOptions, Method, PageRank, pagerank};
 use salient::select::{Budget, Chosen, Selection, cosine, is_redundant, jaccard, select};
 use salient::similarity::{Graph, Measure, SparseGraph, SparseOptions, dense};
-use salient::summarize::sentences;
+use salient::summarize::{Config, Summarizer, sentences};
 use salient::synthetic::{Generator, SEEDS};
 use salient::vectorize::TermMatrix;
 
@@ -344,6 +345,39 @@ fn article(c: &mut Criterion) {
     group.finish();
 }
 
+/// Sentences of a DUC 2004 cluster (10 articles, about 250 sentences).
+const CLUSTER: usize = 250;
+
+/// Every method end to end (segment → rank → select) on a synthetic cluster
+/// the size of a DUC one, with the DUC budget of 100 words and the corpus
+/// defaults: what `salient eval` does per cluster.
+fn cluster(c: &mut Criterion) {
+    let arts = articles(CLUSTER);
+    let mut group = c.benchmark_group("cluster");
+    for &method in Method::ALL {
+        let mut config = Config::corpus_default().with_method(method);
+        config.selection.budget = Budget::Words(100);
+        config.parallelism = Parallelism::Serial;
+        let summarizer = Summarizer::new(config).expect("valid config");
+        let run = |s: &Summarizer| {
+            let found = s.candidates(&arts);
+            let ranked = s.rank(found);
+            let chosen = ranked.select(&s.config().selection);
+            let words: usize = chosen
+                .iter()
+                .map(|c| ranked.candidates().texts[c.sentence].split_whitespace().count())
+                .sum();
+            (chosen.iter().map(|c| c.sentence).collect::<Vec<_>>(), words)
+        };
+        let (chosen, words) = run(&summarizer);
+        assert!(!chosen.is_empty() && words <= 100, "{method}: {words} words");
+        group.bench_function(BenchmarkId::new(method.name(), CLUSTER), |b| {
+            b.iter(|| black_box(run(&summarizer)))
+        });
+    }
+    group.finish();
+}
+
 /// Candidate sentences of the bundled seeds, and the index of TextRank's best.
 const SEED_SENTENCES: usize = 122;
 const SEED_TOP: usize = 14;
@@ -354,6 +388,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(2));
-    targets = segment, analyze, similarity, rank, selection, article
+    targets = segment, analyze, similarity, rank, selection, article, cluster
 }
 criterion_main!(stages);

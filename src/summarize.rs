@@ -74,12 +74,15 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The defaults for one summary of many articles: `tfidf` centrality with
-    /// MMR at diversity 0.4, the configuration that scored best on the DUC
-    /// 2003 and 2004 development clusters (docs/quality.md); results are flat
-    /// for diversity between 0.3 and 0.5.
+    /// The defaults for one summary of many articles: the `submodular`
+    /// method (Lin & Bilmes 2011 with a position prior; see
+    /// [`Submodular`](crate::rank::Submodular) for its parameters), chosen by
+    /// leave-one-dataset-out cross-validation over the DUC 2003/2004 and
+    /// MultiLing 2011 development sets (docs/quality.md). MMR diversity is
+    /// 0.4 for the methods that rank by score (`--method tfidf` etc.);
+    /// `submodular` chooses under the budget itself and ignores it.
     pub fn corpus_default() -> Self {
-        let mut config = Config { ranker: Method::Tfidf.config(), ..Config::default() };
+        let mut config = Config { ranker: Method::Submodular.config(), ..Config::default() };
         config.selection.diversity = 0.4;
         config
     }
@@ -369,6 +372,17 @@ pub struct Ranked<'a> {
     scores: Vec<f64>,
     words: Vec<usize>,
     needs_predecessor: Vec<bool>,
+    /// Kept only for a method that chooses under the budget.
+    chooser: Option<Chooser>,
+}
+
+/// What a budget-aware method needs again at selection time, when the budget is known.
+#[derive(Debug)]
+struct Chooser {
+    ranker: MethodConfig,
+    sequences: Vec<Vec<TermId>>,
+    graph: GraphOptions,
+    parallelism: Parallelism,
 }
 
 impl<'a> Ranked<'a> {
@@ -388,10 +402,57 @@ impl<'a> Ranked<'a> {
     }
 
     /// Chooses sentences within `selection`'s budget, in the order chosen.
+    ///
+    /// For a method that chooses under the budget itself (see
+    /// [`Ranker::choose`](crate::rank::Ranker::choose)), its choice comes
+    /// first, in its order, then the other sentences by score; MMR is not
+    /// applied on top (`diversity` is ignored: the method's objective already
+    /// rewards covering new content), while redundancy control and the
+    /// coherence rule still skip a sentence or bring its predecessor in.
     pub fn select(&self, selection: &Selection) -> Vec<Chosen> {
         let needs = Some(self.needs_predecessor.as_slice());
-        select_coherent(selection, &self.scores, &self.words, &self.matrix, needs)
+        let Some(chooser) = &self.chooser else {
+            return select_coherent(selection, &self.scores, &self.words, &self.matrix, needs);
+        };
+        let input = RankInput {
+            matrix: &self.matrix,
+            positions: &self.candidates.positions,
+            sequences: &chooser.sequences,
+            graph: &chooser.graph,
+            parallelism: chooser.parallelism,
+        };
+        let ranker = chooser.ranker.ranker();
+        let picked = ranker.choose(&input, &self.scores, &self.words, selection.budget);
+        // A graph built while choosing is selection time, which the caller
+        // times; left in the thread's similarity time it would be reported
+        // as the next ranking's.
+        take_similarity_time();
+        let Some(picked) = picked else {
+            return select_coherent(selection, &self.scores, &self.words, &self.matrix, needs);
+        };
+        let preference = preference(&picked, &self.scores);
+        let selection = Selection { diversity: 0.0, ..selection.clone() };
+        select_coherent(&selection, &preference, &self.words, &self.matrix, needs)
     }
+}
+
+/// Scores that order the `picked` sentences first, in their order, then the
+/// others by `scores` (highest first, ties and NaNs as selection orders them).
+fn preference(picked: &[usize], scores: &[f64]) -> Vec<f64> {
+    let n = scores.len();
+    let mut rest: Vec<usize> = (0..n).collect();
+    rest.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut out = vec![f64::NAN; n];
+    // Ranks as values: the rest below zero, the picked ones above.
+    for (k, &i) in rest.iter().enumerate() {
+        out[i] = -(k as f64) - 1.0;
+    }
+    for (k, &i) in picked.iter().enumerate() {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = (picked.len() - k) as f64;
+        }
+    }
+    out
 }
 
 /// Summarizes articles and corpora under one [`Config`].
@@ -469,7 +530,8 @@ impl Summarizer {
         };
         take_similarity_time();
         let start = Instant::now();
-        let scores = self.config.ranker.ranker().rank(&input);
+        let ranker = self.config.ranker.ranker();
+        let scores = ranker.rank(&input);
         let total = start.elapsed();
         let similarity = take_similarity_time();
         if let Some(observer) = &self.observer {
@@ -481,7 +543,13 @@ impl Summarizer {
         let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
         let needs_predecessor =
             coherence::needs_predecessor(texts, &candidates.positions, self.config.language);
-        Ranked { candidates, matrix, scores, words, needs_predecessor }
+        let chooser = ranker.chooses().then(|| Chooser {
+            ranker: self.config.ranker.clone(),
+            sequences,
+            graph: self.config.graph.clone(),
+            parallelism,
+        });
+        Ranked { candidates, matrix, scores, words, needs_predecessor, chooser }
     }
 
     /// Stage 6 and the summary of one article from its ranked candidates.

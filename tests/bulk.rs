@@ -101,7 +101,7 @@ fn one_document_instances_keep_their_id_metadata_and_get_no_corpus_summary() {
     assert!(r.articles.is_empty());
     let c = &r.corpora[0];
     assert_eq!(c.id.as_deref(), Some("business-001"));
-    assert_eq!(c.method, "tfidf");
+    assert_eq!(c.method, "submodular");
     assert_eq!(c.sources.len(), 1);
     let s = &c.sources[0];
     assert_eq!(s.id, "business-001");

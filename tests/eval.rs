@@ -107,7 +107,7 @@ fn scores_salients_own_summaries_and_saves_them() {
     assert!(r1 > 0.3 && r1 <= 1.0, "{v}");
     let saved: serde_json::Value = serde_json::from_str(read(&saved).trim()).unwrap();
     assert_eq!(saved["id"], "talks");
-    assert_eq!(saved["system"], "salient-tfidf", "the corpus default method");
+    assert_eq!(saved["system"], "salient-submodular", "the corpus default method");
     assert!(saved["summary"].as_str().unwrap().split_whitespace().count() <= 50);
 }
 
@@ -244,8 +244,8 @@ fn the_scope_follows_the_dataset_shape() {
     let single = write("single.jsonl", vec![&text]);
     let multi = write("multi.jsonl", vec![&text, &other]);
     assert!(ok(&["eval", &single]).contains("salient-textrank"));
-    assert!(ok(&["eval", &multi]).contains("salient-tfidf"));
-    assert!(ok(&["eval", &single, "--scope", "corpus"]).contains("salient-tfidf"));
+    assert!(ok(&["eval", &multi]).contains("salient-submodular"));
+    assert!(ok(&["eval", &single, "--scope", "corpus"]).contains("salient-submodular"));
 }
 
 /// Issue 13: `--method a,b,c` scores each method in one run, one row each in

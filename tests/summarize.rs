@@ -71,8 +71,19 @@ fn budgets_bound_the_summary() {
 #[test]
 fn every_method_summarizes_the_seeds() {
     for method in [
-        "textrank", "lexrank", "pacsum", "tfidf", "centroid", "lead", "luhn", "sumbasic", "kl",
-        "lsa", "random",
+        "textrank",
+        "lexrank",
+        "pacsum",
+        "tfidf",
+        "concepts",
+        "submodular",
+        "centroid",
+        "lead",
+        "luhn",
+        "sumbasic",
+        "kl",
+        "lsa",
+        "random",
     ] {
         let r = json(&["summarize", "seeds/", "--method", method, "--scope", "articles"]);
         assert_eq!(r.method, method);
@@ -145,4 +156,22 @@ fn untitled_articles_are_headed_by_their_lead() {
             "\n\nUkraine and Russia started a second day of US-brokered talks in Abu Dhabi"
         )
     );
+}
+
+#[test]
+fn budget_aware_methods_fill_a_word_budget_and_ignore_mmr() {
+    // Issue 10: concepts and submodular choose the corpus summary under the budget.
+    for method in ["concepts", "submodular"] {
+        let args =
+            ["summarize", "seeds/", "--scope", "corpus", "--words", "100", "--method", method];
+        let r = json(&args);
+        let c = &r.corpora[0];
+        assert_eq!(c.method, method);
+        let words: usize = c.summary.iter().map(|s| s.text.split_whitespace().count()).sum();
+        assert!((60..=100).contains(&words), "{method}: {words} words");
+        // The method's objective handles redundancy: MMR does not reorder its choice.
+        let diverse = json(&[&args[..], &["--diversity", "0.9"]].concat());
+        let texts = |c: &Corpus| c.summary.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&diverse.corpora[0]), texts(c), "{method}");
+    }
 }

@@ -159,8 +159,8 @@ def summarize_corpus(
     Sentences come in date order (undated articles last, by id), then by
     position.
 
-    The defaults are the command line's corpus defaults: ``method="tfidf"``
-    and ``diversity=0.4``. The arguments are those of :func:`summarize_many`.
+    The defaults are the command line's corpus defaults: ``method="submodular"``
+    and ``diversity=0.4`` (used only by the methods that rank by score). The arguments are those of :func:`summarize_many`.
     """
     return _salient.summarize_corpus(
         texts,

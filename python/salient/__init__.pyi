@@ -106,7 +106,7 @@ def summarize_corpus(
     truncate: bool = False,
     **method_params: Any,
 ) -> CorpusSummary:
-    """One summary of many articles together (defaults: tfidf, diversity 0.4)."""
+    """One summary of many articles together (defaults: submodular, diversity 0.4)."""
 
 def rouge(
     summary: Union[str, Iterable[str]],

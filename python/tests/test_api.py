@@ -29,7 +29,7 @@ def test_defaults_are_the_cli_defaults(cli):
     assert sorted(s.rank for s in summary.sentences) == [1, 2, 3]
     assert salient.summarize(seed_text(), method="textrank", sentences=3).to_dict() == summary.to_dict()
     corpus = salient.summarize_corpus([seed_text(), seed_text()[: len(seed_text()) // 2]])
-    assert corpus.method == "tfidf"
+    assert corpus.method == "submodular"
     assert corpus.to_dict()["params"]["selection"]["diversity"] == 0.4
 
 

@@ -81,7 +81,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = BenchMode::Corpus)]
     pub mode: BenchMode,
 
-    /// Ranking method [default: the mode's: tfidf with MMR for corpus,
+    /// Ranking method [default: the mode's: submodular for corpus,
     /// textrank for articles]; `salient methods` lists them.
     #[arg(short, long, value_enum, hide_possible_values = true)]
     pub method: Option<MethodArg>,

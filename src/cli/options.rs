@@ -46,7 +46,7 @@ impl ValueEnum for MethodArg {
 /// How to rank and select.
 #[derive(Debug, Clone, ClapArgs)]
 pub struct SummaryArgs {
-    /// Ranking method [default: textrank for articles, tfidf for a corpus];
+    /// Ranking method [default: textrank for articles, submodular for a corpus];
     /// `salient methods` lists them with their parameters. eval takes a
     /// comma-separated list and scores each.
     #[arg(short, long, value_enum, value_delimiter = ',', hide_possible_values = true)]
@@ -78,7 +78,8 @@ pub struct SummaryArgs {
     pub no_coherence: bool,
 
     /// Redundancy penalty of MMR selection, from 0 (rank order) to 1
-    /// [default: 0 for articles, 0.4 for a corpus].
+    /// [default: 0 for articles, 0.4 for a corpus]; concepts and submodular
+    /// choose under the budget and ignore it.
     #[arg(long, value_name = "D", value_parser = parse_unit)]
     pub diversity: Option<f64>,
 

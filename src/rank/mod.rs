@@ -4,8 +4,13 @@
 //! article, or every sentence of a corpus) and where each sentence sits, and
 //! returns one score per sentence: higher is better. Selection (budgets,
 //! redundancy, ordering) is a later stage.
+//!
+//! Methods that optimise an objective under the length budget (`concepts`,
+//! `submodular`) also [choose](Ranker::choose) the summary themselves, once
+//! the budget is known; selection then follows their choice.
 
 mod centroid;
+mod concepts;
 mod kl;
 mod lead;
 mod lexrank;
@@ -14,6 +19,7 @@ mod luhn;
 mod pacsum;
 mod pagerank;
 mod random;
+mod submodular;
 mod sumbasic;
 #[cfg(test)]
 mod tests;
@@ -21,6 +27,7 @@ mod textrank;
 mod tfidf;
 
 pub use centroid::Centroid;
+pub use concepts::Concepts;
 pub use kl::KlSum;
 pub use lead::Lead;
 pub use lexrank::LexRank;
@@ -29,6 +36,7 @@ pub use luhn::Luhn;
 pub use pacsum::PacSum;
 pub use pagerank::{PageRank, pagerank};
 pub use random::Random;
+pub use submodular::Submodular;
 pub use sumbasic::SumBasic;
 pub use textrank::TextRank;
 pub use tfidf::TfIdf;
@@ -38,6 +46,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::TermId;
 use crate::error::{Error, Result};
 use crate::parallel::Parallelism;
+use crate::select::Budget;
 use crate::similarity::{Graph, Measure, SparseOptions};
 use crate::vectorize::TermMatrix;
 
@@ -124,7 +133,95 @@ pub trait Ranker: Send + Sync {
     fn validate(&self) -> Result<()> {
         Ok(())
     }
+
+    /// Whether this method [chooses](Self::choose) the summary under the
+    /// budget itself; the pipeline then keeps what `choose` needs (the term
+    /// sequences) after ranking. The default: no.
+    fn chooses(&self) -> bool {
+        false
+    }
+
+    /// For a budget-aware method: the sentences of the summary, in the order
+    /// chosen, given `input`, the [`rank`](Self::rank) `scores`, each
+    /// sentence's length in `words` and the `budget`. Selection takes these
+    /// first, in this order, then the rest by score (so redundancy control and
+    /// the coherence rule still apply). The default, `None`, leaves the choice
+    /// to selection by score.
+    fn choose(
+        &self,
+        input: &RankInput<'_>,
+        scores: &[f64],
+        words: &[usize],
+        budget: Budget,
+    ) -> Option<Vec<usize>> {
+        let _ = (input, scores, words, budget);
+        None
+    }
 }
+
+/// A length budget as a knapsack: each sentence's cost and the capacity.
+/// Word budgets cost a sentence its words (at least one); sentence and ratio
+/// budgets cost each sentence one. Sentences shorter than a minimum never fit.
+#[derive(Debug, Clone)]
+pub(crate) struct Knapsack {
+    /// Cost of each sentence.
+    pub cost: Vec<f64>,
+    /// Total cost allowed.
+    pub capacity: f64,
+}
+
+impl Knapsack {
+    pub(crate) fn new(words: &[usize], budget: Budget, min_words: usize) -> Self {
+        let n = words.len();
+        let mut out = match budget.max_words() {
+            Some(limit) => Knapsack {
+                cost: words.iter().map(|&w| w.max(1) as f64).collect(),
+                capacity: limit as f64,
+            },
+            None => Knapsack { cost: vec![1.0; n], capacity: budget.max_sentences(n) as f64 },
+        };
+        for (cost, &w) in out.cost.iter_mut().zip(words) {
+            if w < min_words {
+                *cost = f64::INFINITY;
+            }
+        }
+        out
+    }
+
+    /// Whether sentence `i` fits next to `used` cost.
+    pub(crate) fn fits(&self, used: f64, i: usize) -> bool {
+        used + self.cost[i] <= self.capacity
+    }
+}
+
+/// A sentence in a lazy greedy's heap: its gain per scaled cost when last
+/// computed (an upper bound on its current one, the objective being submodular).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    pub ratio: f64,
+    pub index: usize,
+}
+
+impl Ord for Candidate {
+    /// The greater ratio first; among equal ratios, the earlier sentence.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.ratio.total_cmp(&other.ratio).then(other.index.cmp(&self.index))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Candidate {}
 
 /// Declares the methods once: the name enum [`Method`], the configuration
 /// enum [`MethodConfig`] (one variant per ranker type, holding its
@@ -195,6 +292,10 @@ methods! {
     Pacsum(PacSum) = "pacsum";
     /// Cosine similarity to the TF-IDF centroid.
     Tfidf(TfIdf) = "tfidf";
+    /// Concept (content-word bigram) coverage under the budget (Gillick & Favre 2009).
+    Concepts(Concepts) = "concepts";
+    /// Submodular coverage and diversity under the budget (Lin & Bilmes 2011).
+    Submodular(Submodular) = "submodular";
     /// MEAD's centroid, position and first-sentence features (Radev et al. 2004).
     Centroid(Centroid) = "centroid";
     /// Latent semantic analysis (Steinberger & Ježek 2004).

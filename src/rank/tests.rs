@@ -4,6 +4,7 @@
 use super::{GraphOptions, LexRank, Method, MethodConfig, Position, Random, RankInput};
 use crate::analyze::{Analyzer, Language, TermId, analyze};
 use crate::parallel::Parallelism;
+use crate::select::Budget;
 use crate::similarity::SparseOptions;
 use crate::vectorize::TermMatrix;
 
@@ -19,6 +20,8 @@ struct Scope {
     sequences: Vec<Vec<TermId>>,
     matrix: TermMatrix,
     positions: Vec<Position>,
+    /// Each sentence's length in words.
+    words: Vec<usize>,
 }
 
 impl Scope {
@@ -33,7 +36,8 @@ impl Scope {
                 (0..a.len()).map(move |index| Position { article, index, of: a.len() })
             })
             .collect();
-        Scope { sequences, matrix, positions }
+        let words = sequences.iter().map(Vec::len).collect();
+        Scope { sequences, matrix, positions, words }
     }
 
     /// Articles of text, split into sentences at ". ".
@@ -47,7 +51,26 @@ impl Scope {
         let (_, mut ids) = analyze(&analyzer, &flat, Parallelism::Serial);
         let articles: Vec<Vec<Vec<TermId>>> =
             sentences.iter().map(|s| ids.drain(..s.len()).collect()).collect();
-        Scope::from_ids(&articles)
+        let words = flat.iter().map(|s| s.split_whitespace().count()).collect();
+        Scope { words, ..Scope::from_ids(&articles) }
+    }
+
+    fn input<'a>(&'a self, graph: &'a GraphOptions, p: Parallelism) -> RankInput<'a> {
+        RankInput {
+            matrix: &self.matrix,
+            positions: &self.positions,
+            sequences: &self.sequences,
+            graph,
+            parallelism: p,
+        }
+    }
+
+    /// A budget-aware method's choice, `None` for the others.
+    fn choose(&self, method: &MethodConfig, budget: Budget, p: Parallelism) -> Option<Vec<usize>> {
+        let graph = GraphOptions::default();
+        let input = self.input(&graph, p);
+        let scores = method.ranker().rank(&input);
+        method.ranker().choose(&input, &scores, &self.words, budget)
     }
 
     fn rank(&self, method: &MethodConfig, graph: &GraphOptions, p: Parallelism) -> Vec<f64> {
@@ -221,5 +244,66 @@ fn misspelt_methods_get_a_suggestion() {
     match Method::parse("zzz") {
         Err(crate::Error::UnknownMethod { suggestion, .. }) => assert_eq!(suggestion, None),
         other => panic!("{other:?}"),
+    }
+}
+
+/// The methods that choose under the budget.
+fn choosers() -> Vec<MethodConfig> {
+    variants().into_iter().filter(|m| m.ranker().chooses()).collect()
+}
+
+#[test]
+fn budget_aware_methods_stay_within_the_budget_on_seed_text() {
+    let corpus = Scope::from_texts(&seeds());
+    assert_eq!(choosers().len(), 2);
+    for method in choosers() {
+        let name = method.method();
+        for budget in
+            [Budget::Words(30), Budget::Words(100), Budget::Sentences(3), Budget::Ratio(0.1)]
+        {
+            let got = corpus.choose(&method, budget, Parallelism::Serial).expect("a choice");
+            assert!(!got.is_empty(), "{name} {budget:?}");
+            let mut distinct = got.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(distinct.len(), got.len(), "{name} {budget:?}: {got:?}");
+            let n = corpus.positions.len();
+            match budget.max_words() {
+                Some(limit) => {
+                    let used: usize = got.iter().map(|&i| corpus.words[i]).sum();
+                    assert!(used <= limit, "{name} {budget:?}: {used} words");
+                    assert!(used * 2 >= limit, "{name} {budget:?}: only {used} words");
+                }
+                None => assert!(got.len() <= budget.max_sentences(n), "{name} {budget:?}"),
+            }
+            let parallel = corpus.choose(&method, budget, Parallelism::Parallel);
+            assert_eq!(parallel.as_ref(), Some(&got), "{name} {budget:?}");
+        }
+    }
+}
+
+#[test]
+fn budget_aware_methods_never_panic_on_degenerate_scopes() {
+    let cases: Vec<Vec<Vec<Vec<TermId>>>> = vec![
+        vec![],
+        vec![vec![]],
+        vec![vec![vec![]]],
+        vec![vec![vec![0, 1, 0]]],
+        vec![vec![vec![], vec![], vec![]]],
+        vec![vec![vec![0, 1]; 4]],
+        vec![vec![vec![0], vec![], vec![1, 2]], vec![vec![], vec![0, 2]]],
+    ];
+    for case in &cases {
+        let scope = Scope::from_ids(case);
+        for method in choosers() {
+            for budget in [Budget::Words(1), Budget::Words(100), Budget::Sentences(1)] {
+                let got = scope.choose(&method, budget, Parallelism::Serial).expect("a choice");
+                assert!(got.iter().all(|&i| i < scope.positions.len()), "{case:?}: {got:?}");
+                if let Some(limit) = budget.max_words() {
+                    let used: usize = got.iter().map(|&i| scope.words[i].max(1)).sum();
+                    assert!(used <= limit, "{case:?}: {got:?}");
+                }
+            }
+        }
     }
 }
