@@ -24,7 +24,7 @@ use crate::analyze::{Analyzer, Language, TermId};
 use crate::error::{Error, Result};
 use crate::ingest::{Article, BlockKind, SetAside};
 use crate::parallel::Parallelism;
-use crate::rank::{GraphOptions, Method, MethodConfig, Position, RankInput};
+use crate::rank::{GraphCache, GraphOptions, Method, MethodConfig, Position, RankInput};
 use crate::segment;
 use crate::select::{Chosen, Selection, coherence, select_coherent};
 use crate::vectorize::TermMatrix;
@@ -383,6 +383,8 @@ struct Chooser {
     sequences: Vec<Vec<TermId>>,
     graph: GraphOptions,
     parallelism: Parallelism,
+    /// The graph ranking built, for choosing to reuse.
+    graphs: GraphCache,
 }
 
 impl<'a> Ranked<'a> {
@@ -420,6 +422,7 @@ impl<'a> Ranked<'a> {
             sequences: &chooser.sequences,
             graph: &chooser.graph,
             parallelism: chooser.parallelism,
+            graphs: Some(&chooser.graphs),
         };
         let ranker = chooser.ranker.ranker();
         let picked = ranker.choose(&input, &self.scores, &self.words, selection.budget);
@@ -521,16 +524,21 @@ impl Summarizer {
         let ids = self.timed(Stage::Analyze, || self.analyzer.term_ids(texts, parallelism));
         let (sequences, n_terms): (Vec<Vec<TermId>>, usize) = ids;
         let matrix = self.timed(Stage::Vectorize, || TermMatrix::new(&sequences, n_terms));
+        let ranker = self.config.ranker.ranker();
+        // A method that chooses under the budget needs the graph again when
+        // selecting: it is kept for it, and only for it (it is the largest
+        // structure of a big corpus).
+        let graphs = ranker.chooses().then(GraphCache::default);
         let input = RankInput {
             matrix: &matrix,
             sequences: &sequences,
             positions: &candidates.positions,
             graph: &self.config.graph,
             parallelism,
+            graphs: graphs.as_ref(),
         };
         take_similarity_time();
         let start = Instant::now();
-        let ranker = self.config.ranker.ranker();
         let scores = ranker.rank(&input);
         let total = start.elapsed();
         let similarity = take_similarity_time();
@@ -543,11 +551,12 @@ impl Summarizer {
         let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
         let needs_predecessor =
             coherence::needs_predecessor(texts, &candidates.positions, self.config.language);
-        let chooser = ranker.chooses().then(|| Chooser {
+        let chooser = graphs.map(|graphs| Chooser {
             ranker: self.config.ranker.clone(),
             sequences,
             graph: self.config.graph.clone(),
             parallelism,
+            graphs,
         });
         Ranked { candidates, matrix, scores, words, needs_predecessor, chooser }
     }

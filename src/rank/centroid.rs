@@ -40,6 +40,7 @@ use crate::select::cosine;
 ///     sequences: &[],
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// // s0 leads; s2 has the most centroid weight and overlaps s0; s1 shares nothing.
 /// let x = Centroid.rank(&input);
@@ -117,6 +118,7 @@ mod tests {
             sequences: &[],
             graph: &GraphOptions::default(),
             parallelism: Parallelism::Serial,
+            graphs: None,
         };
         let x = Centroid.rank(&input);
         // C is the same for all four; P = C_max for a first sentence, C_max / 2

@@ -66,6 +66,7 @@ use crate::select::Budget;
 ///     sequences: &sequences,
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// let concepts = Concepts { min_df: 2, position: 0.0, ..Concepts::default() };
 /// let scores = concepts.rank(&input);
@@ -435,6 +436,7 @@ mod tests {
             sequences: &sequences,
             graph: &graph,
             parallelism: Parallelism::Serial,
+            graphs: None,
         };
         f(&input, &words)
     }

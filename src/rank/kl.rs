@@ -41,6 +41,7 @@ use super::{RankInput, Ranker};
 ///     sequences: &[],
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// assert_eq!(KlSum.rank(&input), [3.0, 4.0, 2.0, 1.0]);
 /// ```

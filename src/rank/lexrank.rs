@@ -36,6 +36,7 @@ use crate::similarity::{Graph, Measure};
 ///     sequences: &[],
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// let x = LexRank::default().rank(&input);
 /// assert_eq!(format!("{:.4} {:.4} {:.4}", x[0], x[1], x[2]), "0.2568 0.4865 0.2568");
@@ -56,7 +57,7 @@ impl Ranker for LexRank {
             return pagerank(&g, &self.pagerank, input.parallelism);
         };
         let linked = |w: f32| if w as f64 >= t { 1.0 } else { 0.0 };
-        let unit = match g {
+        let unit = match &*g {
             Graph::Dense(a) => Graph::Dense(a.mapv(linked)),
             Graph::Sparse(s) => Graph::Sparse(s.map_weights(linked)),
         };
@@ -99,6 +100,7 @@ mod tests {
             sequences: &[],
             graph: &graph,
             parallelism: Parallelism::Serial,
+            graphs: None,
         };
         LexRank { pagerank: PageRank::default(), threshold }.rank(&input)
     }

@@ -52,6 +52,7 @@ use crate::vectorize::TermMatrix;
 ///     sequences: &[],
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// let x: Vec<String> = Lsa.rank(&input).iter().map(|v| format!("{v:.3}")).collect();
 /// // σ² = 7.18, 2.62, 1.00 (then 0.57, ...): s1 and s2 are strongest on the main

@@ -38,6 +38,7 @@ use crate::analyze::TermId;
 ///     sequences: &sequences,
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// // s0: five words apart, two clusters of one → 1; s1: two in a span of 3 → 4/3;
 /// // s2: none → 0.

@@ -41,6 +41,8 @@ pub use sumbasic::SumBasic;
 pub use textrank::TextRank;
 pub use tfidf::TfIdf;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::TermId;
@@ -95,21 +97,38 @@ pub struct RankInput<'a> {
     pub graph: &'a GraphOptions,
     /// Serial or parallel.
     pub parallelism: Parallelism,
+    /// Where [`similarity_graph`](Self::similarity_graph) keeps the graph it
+    /// builds, so that a later step on the same sentences (a method choosing
+    /// under the budget after ranking) reuses it; `None` keeps nothing.
+    pub graphs: Option<&'a GraphCache>,
 }
+
+/// The last similarity graph built for one set of sentences, by measure.
+#[derive(Debug, Default)]
+pub struct GraphCache(std::sync::Mutex<Option<(Measure, Arc<Graph>)>>);
 
 impl RankInput<'_> {
     /// The similarity graph of the sentences under `measure`, stored as
     /// [`graph`](Self::graph) options say (exact up to the dense limit, pruned above).
-    pub fn similarity_graph(&self, measure: Measure) -> Graph {
+    pub fn similarity_graph(&self, measure: Measure) -> Arc<Graph> {
+        let cached = |slot: &Option<(Measure, Arc<Graph>)>| {
+            slot.as_ref().filter(|(m, _)| *m == measure).map(|(_, g)| Arc::clone(g))
+        };
+        if let Some(g) = self.graphs.and_then(|c| c.0.lock().ok().and_then(|s| cached(&s))) {
+            return g;
+        }
         let start = std::time::Instant::now();
-        let graph = Graph::build(
+        let graph = Arc::new(Graph::build(
             self.matrix,
             measure,
             self.graph.dense_limit,
             &self.graph.sparse,
             self.parallelism,
-        );
+        ));
         crate::summarize::add_similarity_time(start.elapsed());
+        if let Some(mut slot) = self.graphs.and_then(|c| c.0.lock().ok()) {
+            *slot = Some((measure, Arc::clone(&graph)));
+        }
         graph
     }
 

@@ -51,6 +51,7 @@ use crate::similarity::Measure;
 ///     sequences: &[],
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// // s2 and s3 repeat s0 and s1: the first two gain, the last two lose.
 /// let paper = PacSum { lambda1: -2.0, lambda2: 1.0, beta: 0.6 };
@@ -160,6 +161,7 @@ mod tests {
             sequences: &[],
             graph: &GraphOptions::default(),
             parallelism: Parallelism::Serial,
+            graphs: None,
         };
         pacsum.rank(&input)
     }

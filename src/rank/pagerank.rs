@@ -407,6 +407,7 @@ mod paths {
                     sequences: &ids,
                     graph,
                     parallelism: Parallelism::Parallel,
+                    graphs: None,
                 };
                 method.config().ranker().rank(&input)
             };

@@ -27,6 +27,7 @@ use super::{RankInput, Ranker};
 ///     sequences: &[],
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// let a = Random { seed: 7 }.rank(&input);
 /// assert_eq!(a, Random { seed: 7 }.rank(&input));

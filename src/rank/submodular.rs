@@ -60,6 +60,7 @@ use crate::vectorize::TermMatrix;
 ///     sequences: &sequences,
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// // Coverage alone (λ = 0); each sentence saturates once a third of its
 /// // total similarity is covered, so the pair's second sentence adds little.
@@ -174,7 +175,7 @@ impl Ranker for Submodular {
 
 /// `F` with its state: the coverage of each sentence and the reward of each cluster.
 struct Objective {
-    graph: Graph,
+    graph: std::sync::Arc<Graph>,
     /// `w_ii`: 1 for sentences with terms.
     own: Vec<f64>,
     cap: Vec<f64>,
@@ -398,6 +399,7 @@ mod tests {
             sequences: &sequences,
             graph: &graph,
             parallelism: Parallelism::Serial,
+            graphs: None,
         };
         let method = Submodular {
             lambda: 6.0,
@@ -430,6 +432,7 @@ mod tests {
             sequences: &sequences,
             graph: &graph,
             parallelism: Parallelism::Serial,
+            graphs: None,
         };
         let method =
             Submodular { saturation: 1.5, clusters: 1.0, position: 0.0, ..Submodular::default() };

@@ -39,6 +39,7 @@ use super::{RankInput, Ranker};
 ///     sequences: &[],
 ///     graph: &GraphOptions::default(),
 ///     parallelism: Parallelism::Serial,
+///     graphs: None,
 /// };
 /// // Then p(0) and p(1) are squared, and s2 (without term 1) beats s0; s3 has
 /// // no content words and comes last.

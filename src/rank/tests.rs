@@ -1,12 +1,13 @@
 //! Properties every ranker must have: one finite score per sentence, no
 //! panic on degenerate input, and identical results serial or parallel.
 
-use super::{GraphOptions, LexRank, Method, MethodConfig, Position, Random, RankInput};
+use super::{GraphCache, GraphOptions, LexRank, Method, MethodConfig, Position, Random, RankInput};
 use crate::analyze::{Analyzer, Language, TermId, analyze};
 use crate::parallel::Parallelism;
 use crate::select::Budget;
 use crate::similarity::SparseOptions;
 use crate::vectorize::TermMatrix;
+use std::sync::Arc;
 
 /// Every method, plus the variants that take another code path.
 fn variants() -> Vec<MethodConfig> {
@@ -62,6 +63,7 @@ impl Scope {
             sequences: &self.sequences,
             graph,
             parallelism: p,
+            graphs: None,
         }
     }
 
@@ -80,6 +82,7 @@ impl Scope {
             sequences: &self.sequences,
             graph,
             parallelism: p,
+            graphs: None,
         };
         method.ranker().rank(&input)
     }
@@ -306,4 +309,28 @@ fn budget_aware_methods_never_panic_on_degenerate_scopes() {
             }
         }
     }
+}
+
+#[test]
+fn a_graph_cache_builds_each_graph_once_per_measure() {
+    use crate::similarity::Measure;
+    let corpus = Scope::from_texts(&seeds());
+    let graph = GraphOptions::default();
+    let cache = GraphCache::default();
+    let input = RankInput { graphs: Some(&cache), ..corpus.input(&graph, Parallelism::Serial) };
+    let first = input.similarity_graph(Measure::Cosine);
+    assert!(Arc::ptr_eq(&first, &input.similarity_graph(Measure::Cosine)));
+    // Another measure is another graph, built afresh.
+    let overlap = input.similarity_graph(Measure::Overlap);
+    assert!(!Arc::ptr_eq(&first, &overlap));
+    // Without a cache nothing is kept, and the graphs are the same.
+    let uncached = corpus.input(&graph, Parallelism::Serial).similarity_graph(Measure::Overlap);
+    assert!(!Arc::ptr_eq(&overlap, &uncached));
+    assert_eq!(overlap.len(), uncached.len());
+    (0..overlap.len()).for_each(|i| {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        overlap.for_each_neighbor(i, |j, w| a.push((j, w)));
+        uncached.for_each_neighbor(i, |j, w| b.push((j, w)));
+        assert_eq!(a, b, "{i}");
+    });
 }
