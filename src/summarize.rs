@@ -522,9 +522,13 @@ impl Summarizer {
         let parallelism = self.inner_parallelism(candidates.len());
         let texts = &candidates.texts;
         let ids = self.timed(Stage::Analyze, || self.analyzer.term_ids(texts, parallelism));
-        let (sequences, n_terms): (Vec<Vec<TermId>>, usize) = ids;
+        let (mut sequences, n_terms): (Vec<Vec<TermId>>, usize) = ids;
         let matrix = self.timed(Stage::Vectorize, || TermMatrix::new(&sequences, n_terms));
         let ranker = self.config.ranker.ranker();
+        if !ranker.reads_sequences() {
+            // Freed before the graph is built, the peak of a large corpus.
+            sequences = Vec::new();
+        }
         // A method that chooses under the budget needs the graph again when
         // selecting: it is kept for it, and only for it (it is the largest
         // structure of a big corpus).

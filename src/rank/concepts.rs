@@ -104,6 +104,10 @@ impl Concepts {
 }
 
 impl Ranker for Concepts {
+    fn reads_sequences(&self) -> bool {
+        true
+    }
+
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
         let table = ConceptTable::new(self, input);
         (0..input.len()).map(|i| table.sentence_weight(i)).collect()

@@ -56,6 +56,10 @@ impl Luhn {
 }
 
 impl Ranker for Luhn {
+    fn reads_sequences(&self) -> bool {
+        true
+    }
+
     fn rank(&self, input: &RankInput<'_>) -> Vec<f64> {
         let m = input.matrix;
         let significant = significant_terms(input);

@@ -91,7 +91,9 @@ pub struct RankInput<'a> {
     /// Position of each sentence.
     pub positions: &'a [Position],
     /// Each sentence's content-word term ids in text order (what
-    /// [`TermMatrix`] was built from); rankers that need word order read it.
+    /// [`TermMatrix`] was built from), for rankers that need word order; the
+    /// summarizer passes them only to rankers whose
+    /// [`Ranker::reads_sequences`] says so, and an empty slice otherwise.
     pub sequences: &'a [Vec<TermId>],
     /// Graph storage.
     pub graph: &'a GraphOptions,
@@ -154,9 +156,19 @@ pub trait Ranker: Send + Sync {
     }
 
     /// Whether this method [chooses](Self::choose) the summary under the
-    /// budget itself; the pipeline then keeps what `choose` needs (the term
-    /// sequences) after ranking. The default: no.
+    /// budget itself; the pipeline then keeps what `choose` needs (the
+    /// similarity graph, and the term sequences if it reads them) after
+    /// ranking. The default: no.
     fn chooses(&self) -> bool {
+        false
+    }
+
+    /// Whether this method reads [`RankInput::sequences`] (word order).
+    /// The pipeline frees the sequences before ranking a method that does not,
+    /// and passes it none: on a large corpus they are as large as the term
+    /// matrix, and ranking builds the graph, its largest structure. The
+    /// default: no.
+    fn reads_sequences(&self) -> bool {
         false
     }
 

@@ -334,3 +334,22 @@ fn a_graph_cache_builds_each_graph_once_per_measure() {
         assert_eq!(a, b, "{i}");
     });
 }
+
+/// The summarizer passes the term sequences only to rankers that say they
+/// read them: every other ranker must rank alike without them.
+#[test]
+fn rankers_that_do_not_read_sequences_rank_alike_without_them() {
+    let corpus = Scope::from_texts(&seeds());
+    let graph = GraphOptions::default();
+    for method in variants() {
+        let ranker = method.ranker();
+        let with = corpus.input(&graph, Parallelism::Serial);
+        let without = RankInput { sequences: &[], ..with };
+        let (a, b) = (ranker.rank(&with), ranker.rank(&without));
+        if ranker.reads_sequences() {
+            assert_ne!(a, b, "{method:?} says it reads the sequences");
+        } else {
+            assert_eq!(a, b, "{method:?} reads the sequences without saying so");
+        }
+    }
+}
