@@ -34,6 +34,8 @@ for input in "$tmp/bulk10k.jsonl" "$tmp/small"; do
         $bin bench "$input" --mode "$mode" --threads 1,2 --repeat 3
         $bin bench "$input" --mode "$mode" --method textrank --threads 1,2 --repeat 3
     done
+    # The former corpus default, which has no graph stage.
+    $bin bench "$input" --mode corpus --method tfidf --threads 1,2 --repeat 3
 done
 $bin bench --synthetic --sizes 1000000 --method textrank --threads 1,2
 start=$(date +%s.%N)
