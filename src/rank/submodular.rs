@@ -150,18 +150,19 @@ impl Ranker for Submodular {
     fn choose(
         &self,
         input: &RankInput<'_>,
-        _scores: &[f64],
+        scores: &[f64],
         words: &[usize],
         budget: Budget,
     ) -> Option<Vec<usize>> {
-        let n = input.len().min(words.len());
+        let n = input.len().min(words.len()).min(scores.len());
         let knapsack = Knapsack::new(&words[..n], budget, self.min_words as usize);
         let mut objective = Objective::new(self, input, true);
         let greedy = objective.greedy(&knapsack, self.cost_exponent);
         let value = objective.value();
+        // Each sentence's rank score is already its singleton value F({j}).
         let best_single = (0..n)
             .filter(|&j| knapsack.cost[j] <= knapsack.capacity)
-            .map(|j| (objective.singleton(j), j))
+            .map(|j| (scores[j], j))
             .fold(None, |best: Option<(f64, usize)>, (v, j)| match best {
                 Some((bv, _)) if bv >= v => best,
                 _ => Some((v, j)),
