@@ -68,6 +68,7 @@ pub struct Report {
 pub struct Article {
     pub id: String,
     pub path: Option<String>,
+    pub url: Option<String>,
     pub title: Option<String>,
     pub date: Option<String>,
     pub sentence_count: usize,

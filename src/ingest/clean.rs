@@ -54,9 +54,10 @@ pub fn article_from_text(
 ) -> Article {
     let lines = split_lines(&text);
     let mut set_aside = SetAside::default();
-    let (title, date, body_start) = read_metadata(&text, &lines, keep_all, &mut set_aside);
+    let (meta, body_start) = read_metadata(&text, &lines, keep_all, &mut set_aside);
+    let meta::FrontMatter { title, date, url, description } = meta;
     let body = &lines[body_start..];
-    let kinds = classify(&text, body, keep_all, &mut set_aside);
+    let kinds = classify(&text, body, description.as_deref(), keep_all, &mut set_aside);
     let blocks = build_blocks(&text, body, &kinds, keep_all, &mut set_aside);
     // Without a headline (none, or a photo caption in its place) a heading that opens the body
     // is the title.
@@ -64,7 +65,7 @@ pub fn article_from_text(
         let first = blocks.first().filter(|b| b.kind == BlockKind::Heading)?;
         Some(text[first.start..first.end].to_string())
     });
-    Article { id, path, url: None, text, title, date, author: None, site: None, blocks, set_aside }
+    Article { id, path, url, text, title, date, author: None, site: None, blocks, set_aside }
 }
 
 /// A line's byte range with surrounding whitespace trimmed off.
@@ -120,16 +121,16 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
-/// Reads front matter or the header line; returns title, date and the index of
-/// the first body line.
+/// Reads front matter or the header line; returns what they say and the
+/// index of the first body line.
 fn read_metadata(
     text: &str,
     lines: &[Line],
     keep_all: bool,
     set_aside: &mut SetAside,
-) -> (Option<String>, Option<String>, usize) {
+) -> (meta::FrontMatter, usize) {
     let Some(first) = lines.iter().position(|l| l.start < l.end) else {
-        return (None, None, 0);
+        return (meta::FrontMatter::default(), 0);
     };
     let first_text = lines[first].get(text);
     if first_text == "---"
@@ -138,7 +139,7 @@ fn read_metadata(
         let close = first + 1 + close;
         let fm = meta::parse_front_matter(lines[first + 1..close].iter().map(|l| l.get(text)));
         set_aside.add(Reason::FrontMatter);
-        return (fm.title, fm.date, close + 1);
+        return (fm, close + 1);
     }
     if let Some((date, headline)) = meta::parse_header(first_text) {
         let caption = !headline.is_empty() && filter::is_caption(headline);
@@ -146,9 +147,9 @@ fn read_metadata(
         let standfirst = meta::reads_as_sentence(headline, HEADING_MAX_WORDS);
         let title = (!headline.is_empty() && !caption && !standfirst).then(|| headline.to_string());
         set_aside.add(if caption && !keep_all { Reason::Caption } else { Reason::Header });
-        return (title, date, first + 1);
+        return (meta::FrontMatter { title, date, ..Default::default() }, first + 1);
     }
-    (None, None, 0)
+    (meta::FrontMatter::default(), 0)
 }
 
 /// Index (within `inner`) of the fence closing front matter, if the lines up to it
@@ -178,7 +179,18 @@ enum Kind {
     MdHeading,
 }
 
-fn classify(text: &str, body: &[Line], keep_all: bool, set_aside: &mut SetAside) -> Vec<Kind> {
+/// Classifies each body line. A line repeating the front matter's
+/// `description` without closing punctuation is the page's standfirst printed
+/// again: a headline-like fragment that would otherwise compete with the
+/// story's sentences. A description that is a full sentence is often the
+/// story's first paragraph, and stays.
+fn classify(
+    text: &str,
+    body: &[Line],
+    description: Option<&str>,
+    keep_all: bool,
+    set_aside: &mut SetAside,
+) -> Vec<Kind> {
     let mut seen = HashSet::new();
     body.iter()
         .map(|line| {
@@ -189,8 +201,13 @@ fn classify(text: &str, body: &[Line], keep_all: bool, set_aside: &mut SetAside)
             if !s.chars().any(char::is_alphanumeric) {
                 return Kind::Blank;
             }
-            let reason =
-                if seen.insert(s) { filter::boilerplate(s) } else { Some(Reason::Duplicate) };
+            let reason = if !seen.insert(s) {
+                Some(Reason::Duplicate)
+            } else if description == Some(s) && !ends_sentence(s) {
+                Some(Reason::Description)
+            } else {
+                filter::boilerplate(s)
+            };
             if let Some(reason) = reason {
                 set_aside.add(reason);
                 Kind::Aside
@@ -313,6 +330,8 @@ fn continues(line: &str, next: &str) -> bool {
     line.chars().count() >= WRAP_MIN_CHARS && !ends_sentence(line) && !is_list_item(next)
 }
 
+/// Whether `line` ends with closing punctuation, before any closing quotes
+/// or brackets.
 fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
         .ends_with(['.', '!', '?', '…', '。', '！', '？'])
@@ -476,8 +495,9 @@ mod tests {
                     (Duplicate, 1),
                     (Teaser, 2),
                     (Link, 8),
+                    (Description, 1),
                 ]),
-                22,
+                21,
             ),
             (counts(&[(Caption, 1)]), 17),
         ];
@@ -553,7 +573,7 @@ mod tests {
                 "We must prepare for the worst and hope for the best.”",
             ),
             (
-                "Major obstacles to viable deal remain",
+                "Ukrainian and Russian negotiators have held",
                 "which the west says help finance Putin’s war.",
             ),
             ("Ukraine and Russia started a second day", "against Ukrainian logistics. – Reuters"),
@@ -792,6 +812,30 @@ mod tests {
 
         let a = article("\u{feff} date 2026-02-04 Headline\n\nBody.");
         assert_eq!((a.title.as_deref(), a.date.as_deref()), (Some("Headline"), Some("2026-02-04")));
+    }
+
+    #[test]
+    fn front_matter_source_and_a_repeated_description() {
+        // As seed 003: the standfirst from `description:` is printed again in the body.
+        let standfirst = "Major obstacles to viable deal remain after Zelenskyy accuses Moscow";
+        let text = format!(
+            "---\nsource: https://x.org/2026/feb/04/talks\ndescription: \"{standfirst}\"\n---\n\
+             {standfirst}\nNegotiators held a first round of talks in Abu Dhabi on Wednesday.\n"
+        );
+        let a = article(&text);
+        assert_eq!(a.url.as_deref(), Some("https://x.org/2026/feb/04/talks"));
+        assert_eq!(a.date.as_deref(), Some("2026-02-04"));
+        assert_eq!(
+            block_texts(&a, BlockKind::Paragraph),
+            ["Negotiators held a first round of talks in Abu Dhabi on Wednesday."]
+        );
+        assert_eq!(a.set_aside.0.get(&Reason::Description), Some(&1));
+        // A description that is the story's first sentence stays a candidate.
+        let lead = "Negotiators held a first round of talks in Abu Dhabi on Wednesday.";
+        let a =
+            article(&format!("---\ndescription: {lead}\n---\n{lead}\nThey meet again today.\n"));
+        assert_eq!(block_texts(&a, BlockKind::Paragraph), [lead, "They meet again today."]);
+        assert_eq!(a.set_aside.0.get(&Reason::Description), None);
     }
 
     /// Issue 10: a photo caption in the header line gives way to the heading opening the body.

@@ -32,6 +32,8 @@ pub(super) fn boilerplate(line: &str) -> Option<Reason> {
         Some(Reason::Teaser)
     } else if is_link_line(line) {
         Some(Reason::Link)
+    } else if is_wire_code(line, words) {
+        Some(Reason::WireCode)
     } else {
         None
     }
@@ -135,6 +137,45 @@ fn is_copyright(line: &str, words: usize) -> bool {
 fn has_year_prefix(s: &str) -> bool {
     let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     digits == 4 && (s.starts_with("19") || s.starts_with("20"))
+}
+
+/// A wire service's code line rather than story text: at most three words
+/// with no capital letter and no closing punctuation (editors' initials such
+/// as `(scl)` or `(ht-sf-ek)`, the end mark `nn`), `MORE` / `(MORE)` (more
+/// copy follows), or a slug of agency, date and time (`NYT-10-18-98
+/// 1807EDT`). Left in, such a line is a one-word "sentence" that fills the
+/// last words of a summary's budget.
+fn is_wire_code(line: &str, words: usize) -> bool {
+    if words > 3 {
+        return false;
+    }
+    let lowercase_fragment = line.chars().any(char::is_alphabetic)
+        && !line.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !line.ends_with(['.', '!', '?', '"', '\u{201d}']);
+    let more = line.trim_matches(['(', ')']) == "MORE";
+    lowercase_fragment || more || is_slug(line)
+}
+
+/// `NYT-10-18-98 1807EDT`: capitals, then a dash-separated date, then
+/// optionally a four-digit time and a time zone.
+fn is_slug(line: &str) -> bool {
+    let mut parts = line.split_whitespace();
+    let Some((agency, date)) = parts.next().and_then(|p| p.split_once('-')) else {
+        return false;
+    };
+    let date_ok = date.split('-').count() == 3
+        && date
+            .split('-')
+            .all(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let time_ok = parts.next().is_none_or(|t| {
+        t.len() > 4
+            && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && t[4..].bytes().all(|b| b.is_ascii_uppercase())
+    }) && parts.next().is_none();
+    (2..=5).contains(&agency.len())
+        && agency.bytes().all(|b| b.is_ascii_uppercase())
+        && date_ok
+        && time_ok
 }
 
 /// `By Jane Doe`, `By Jane Doe and John Smith, BBC News`: `By` and then names
@@ -448,6 +489,29 @@ mod tests {
             "On 5 March 2024 the court ruled against him.",
             "He said all rights reserved by the treaty would stay with Kyiv, not Moscow.",
             "Sign language interpreters joined the briefing on Tuesday and translated every question.",
+        ] {
+            assert_eq!(boilerplate(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn wire_codes() {
+        // Lines from DUC 2003's New York Times and AP wire copy.
+        for line in ["(scl)", "(vs/krt)", "(ht-sf-ek)", "(pvs/ih/kk/gj)", "nn", "MORE", "(MORE)"] {
+            assert_eq!(boilerplate(line), Some(Reason::WireCode), "{line}");
+        }
+        for line in ["NYT-10-18-98 1807EDT", "NYT-10-18-98"] {
+            assert_eq!(boilerplate(line), Some(Reason::WireCode), "{line}");
+        }
+        for line in [
+            "Wrong.",
+            "Eleven deputies were absent.",
+            "NATIONAL FORECAST",
+            "P.W. BOTHA",
+            "ST. KITTS and NEVIS _ Both of the islands were hit.",
+            "the storm moved north and weakened over land",
+            "More than 50 people died.",
+            "\"wrong\"",
         ] {
             assert_eq!(boilerplate(line), None, "{line}");
         }

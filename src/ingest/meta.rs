@@ -1,11 +1,15 @@
 //! Article metadata: YAML front matter, the ` date YYYY-MM-DD <headline>` header
 //! line, and dates found in URLs.
 
-/// Title and date found in front matter.
+/// Title, date, address and description found in front matter.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct FrontMatter {
     pub(super) title: Option<String>,
     pub(super) date: Option<String>,
+    /// The first `source:`, `url:`, `link:` or `canonical_url:` value.
+    pub(super) url: Option<String>,
+    /// The `description:` (or `summary:`) value: a page's standfirst.
+    pub(super) description: Option<String>,
 }
 
 /// Reads the `key: value` lines between the front matter fences.
@@ -22,8 +26,12 @@ pub(super) fn parse_front_matter<'a>(lines: impl Iterator<Item = &'a str>) -> Fr
         match key.trim().to_ascii_lowercase().as_str() {
             "title" if fm.title.is_none() => fm.title = clean_title(&value),
             "date" | "published" if fm.date.is_none() => fm.date = iso_date_prefix(&value),
-            "source" | "url" | "link" | "canonical_url" if source_date.is_none() => {
-                source_date = date_from_url(&value)
+            "source" | "url" | "link" | "canonical_url" if fm.url.is_none() => {
+                source_date = date_from_url(&value);
+                fm.url = (!value.is_empty()).then_some(value);
+            }
+            "description" | "summary" if fm.description.is_none() => {
+                fm.description = (!value.is_empty()).then_some(value)
             }
             _ => {}
         }
@@ -282,9 +290,23 @@ mod tests {
         );
         assert_eq!(fm.title.as_deref(), Some("It's a title"));
         assert_eq!(fm.date.as_deref(), Some("2025-12-31"));
-        let fm =
-            parse_front_matter(["date: unknown", "source: https://x.org/2026/01/02/a"].into_iter());
-        assert_eq!(fm, FrontMatter { title: None, date: Some("2026-01-02".into()) });
+        assert_eq!(fm.url.as_deref(), Some("https://x.org/2026/01/02/a"));
+        let fm = parse_front_matter(
+            [
+                "date: unknown",
+                "source: https://x.org/2026/01/02/a",
+                "url: https://x.org/other",
+                "description: \"Talks end; no deal\"",
+            ]
+            .into_iter(),
+        );
+        let expected = FrontMatter {
+            title: None,
+            date: Some("2026-01-02".into()),
+            url: Some("https://x.org/2026/01/02/a".into()),
+            description: Some("Talks end; no deal".into()),
+        };
+        assert_eq!(fm, expected);
         let fm = parse_front_matter(["title: \"\"", "title: second"].into_iter());
         assert_eq!(fm.title.as_deref(), Some("second"));
     }

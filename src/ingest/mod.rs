@@ -30,7 +30,8 @@ pub struct Article {
     pub id: String,
     /// The path the article was read from; `None` for stdin.
     pub path: Option<String>,
-    /// Where the article was published: a JSONL `"url"`/`"source"` field.
+    /// Where the article was published: a JSONL `"url"`/`"source"` field, or
+    /// front matter's `source:` (`url:`, `link:`, `canonical_url:`).
     pub url: Option<String>,
     /// The full original text.
     pub text: String,
@@ -165,6 +166,11 @@ pub enum Reason {
     Copyright,
     /// A newsletter or sign-up prompt (`Sign up for our daily newsletter.`).
     Newsletter,
+    /// A line repeating the front matter's `description:` (a standfirst).
+    Description,
+    /// A news wire's code line: editors' initials (`(scl)`, `(vs/krt)`), an
+    /// end mark (`nn`), `(MORE)`, or a story slug (`NYT-10-18-98 1807EDT`).
+    WireCode,
 }
 
 /// Counts of set-aside lines by [`Reason`]; serialized as `{"caption": 3, ...}`.
