@@ -229,8 +229,14 @@ pub(crate) fn lookup(token: &str) -> Option<Kind> {
     let table = table();
     let index = table.binary_search_by(|(entry, _)| fold_cmp(entry, token)).ok()?;
     let &(entry, kind) = table.get(index)?;
-    case_compatible(entry, token).then_some(kind)
+    let shouted = CAPITALS_TOO.contains(&entry) && token.bytes().all(|b| b.is_ascii_uppercase());
+    (case_compatible(entry, token) || shouted).then_some(kind)
 }
+
+/// Two-letter abbreviations that are still abbreviations in capitals, as
+/// newswire datelines and all-caps headings write them ("ST. PETERSBURG",
+/// "MR. JONES"): before a name, never acronyms ending a sentence.
+const CAPITALS_TOO: [&str; 3] = ["Dr", "Mr", "St"];
 
 /// The parsed list, sorted by [`fold_cmp`]; parsed once.
 fn table() -> &'static [(&'static str, Kind)] {
@@ -320,6 +326,8 @@ mod tests {
         assert_eq!(lookup("Mr"), Some(Kind::Title));
         assert_eq!(lookup("MRS"), Some(Kind::Title));
         assert_eq!(lookup("MS"), None);
+        assert_eq!(lookup("MR"), Some(Kind::Title));
+        assert_eq!(lookup("ST"), Some(Kind::Medial));
         assert_eq!(lookup("mr"), None);
         assert_eq!(lookup("U.S"), Some(Kind::Medial));
         assert_eq!(lookup("Inc"), Some(Kind::Final));

@@ -50,6 +50,19 @@ fn reuters_lead_with_us_brokered() {
 
 /// Issue 10: a sentence never begins or ends inside a quotation, so a quotation of several
 /// sentences is one unit with its attribution.
+/// Newswire datelines and all-caps copy write "St." and "Mr." in capitals
+/// (DUC 2003: "ST. KITTS and NEVIS _ Both of the islands...").
+#[test]
+fn two_letter_abbreviations_in_capitals() {
+    assert_one("ST. KITTS and NEVIS _ Both of the islands that make up the country were hit.");
+    assert_one("ST. PETERSBURG, Russia (AP) _ The city council met on Monday.");
+    assert_one("MR. JONES said the plan would go ahead.");
+    assert_splits(
+        "He was diagnosed with MS. He said so on Monday.",
+        &["He was diagnosed with MS.", "He said so on Monday."],
+    );
+}
+
 #[test]
 fn quotation_of_several_sentences_is_one_unit() {
     assert_one(
