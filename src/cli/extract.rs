@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use clap::{Args as ClapArgs, ValueEnum};
 use serde::Serialize;
 
-use salient::ingest::{Article, ReadOptions, SetAside, read_inputs};
+use salient::ingest::{Article, BlockKind, ReadOptions, SetAside, read_inputs};
 
 /// Print the article text that the summarizer reads from each input.
 ///
@@ -106,10 +106,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The body blocks, separated by blank lines.
+/// The body blocks, separated by blank lines; a dateline runs on into its
+/// paragraph, as it was written.
 fn body(article: &Article) -> String {
-    let blocks: Vec<&str> = article.blocks.iter().map(|b| &article.text[b.start..b.end]).collect();
-    blocks.join("\n\n")
+    let mut out = String::new();
+    let mut after_dateline = false;
+    for (k, b) in article.blocks.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if after_dateline { " " } else { "\n\n" });
+        }
+        out.push_str(&article.text[b.start..b.end]);
+        after_dateline = b.kind == BlockKind::Dateline;
+    }
+    out
 }
 
 fn record(article: &Article) -> Record<'_> {

@@ -274,7 +274,28 @@ fn build_blocks(
         let kind = if heading { BlockKind::Heading } else { BlockKind::Paragraph };
         blocks.push(Block { start: unit.start, end: unit.end, kind });
     }
+    if !keep_all {
+        skip_dateline(text, &mut blocks, set_aside);
+    }
     blocks
+}
+
+/// Splits a wire dateline (`JERUSALEM (AP) _ `) off the first paragraph, if
+/// it opens with one, into a [`BlockKind::Dateline`] block of its own, counted
+/// as set aside: the paragraph's sentences start after it.
+pub(super) fn skip_dateline(text: &str, blocks: &mut Vec<Block>, set_aside: &mut SetAside) {
+    let Some(at) = blocks.iter().position(|b| b.kind == BlockKind::Paragraph) else {
+        return;
+    };
+    let first = blocks[at];
+    let Some(len) = filter::dateline(&text[first.start..first.end]) else {
+        return;
+    };
+    let dateline = text[first.start..first.start + len].trim_end_matches(is_space);
+    let end = first.start + dateline.len();
+    blocks[at].start += len;
+    blocks.insert(at, Block { start: first.start, end, kind: BlockKind::Dateline });
+    set_aside.add(Reason::Dateline);
 }
 
 /// Groups the body lines into units (see the module documentation).
@@ -481,7 +502,7 @@ mod tests {
     fn seed_set_aside_counts() {
         use Reason::*;
         let expected = [
-            (counts(&[(Header, 1), (Heading, 4)]), 17),
+            (counts(&[(Header, 1), (Heading, 4), (Dateline, 1)]), 18),
             (
                 counts(&[(Header, 1), (Heading, 2), (Caption, 5), (Published, 1), (Duplicate, 1)]),
                 27,
@@ -564,7 +585,7 @@ mod tests {
     fn seed_first_and_last_paragraphs() {
         let expected = [
             (
-                "KYIV, Feb 4 (Reuters) - Ukrainian",
+                "Ukrainian and Russian negotiators began",
                 "(Reporting by Olena Harmash; Editing by Sharon Singleton)",
             ),
             ("Ukrainian and Russian officials wrapped", "struggling to fund its vast war economy."),
@@ -812,6 +833,22 @@ mod tests {
 
         let a = article("\u{feff} date 2026-02-04 Headline\n\nBody.");
         assert_eq!((a.title.as_deref(), a.date.as_deref()), (Some("Headline"), Some("2026-02-04")));
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_block_of_its_own() {
+        let a = article("JERUSALEM (AP) _ A car bomb exploded on Friday.\n\nTwo people died.");
+        assert_eq!(block_texts(&a, BlockKind::Dateline), ["JERUSALEM (AP) _"]);
+        assert_eq!(
+            block_texts(&a, BlockKind::Paragraph),
+            ["A car bomb exploded on Friday.", "Two people died."]
+        );
+        assert_eq!(a.set_aside.0.get(&Reason::Dateline), Some(&1));
+        // Only the first paragraph opens with a dateline; kept whole with keep_all.
+        let a = article("Two people died.\n\nJERUSALEM (AP) _ A car bomb exploded on Friday.");
+        assert!(block_texts(&a, BlockKind::Dateline).is_empty());
+        let kept = article_from_text("x".into(), None, "WASHINGTON _ He spoke.".into(), true);
+        assert!(block_texts(&kept, BlockKind::Dateline).is_empty());
     }
 
     #[test]

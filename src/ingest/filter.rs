@@ -139,6 +139,64 @@ fn has_year_prefix(s: &str) -> bool {
     digits == 4 && (s.starts_with("19") || s.starts_with("20"))
 }
 
+/// The byte length of a news wire's dateline opening `paragraph`, up to the
+/// story's first word: `JERUSALEM (AP) _ `, `THE HAGUE, Netherlands (AP) _ `,
+/// `KYIV, Feb 4 (Reuters) - `, `WASHINGTON _ `, `BEIJING, Oct. 12 (Xinhua) -- `.
+///
+/// A dateline is a place in capitals, then optionally comma-separated
+/// region or date parts and an agency in brackets, then a dash between spaces,
+/// then the story, opening with a capital or a quotation mark. A bare place
+/// needs the wire's `_`, `--` or `—`: after `NATO - ` a sentence may go on.
+/// Left in, a dateline spends summary words on what no reader needs twice.
+pub(super) fn dateline(paragraph: &str) -> Option<usize> {
+    const MAX_WORDS: usize = 10;
+    let limit = paragraph
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(MAX_WORDS)
+        .map_or(paragraph.len(), |(i, _)| i);
+    let head = &paragraph[..limit];
+    let (at, sep) = ["_", "--", "-", "—", "–"]
+        .iter()
+        .filter_map(|sep| head.find(&format!(" {sep} ")).map(|at| (at, *sep)))
+        .min()?;
+    let rest = paragraph[at + sep.len() + 2..].trim_start();
+    if !rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'')) {
+        return None;
+    }
+    let prefix = &paragraph[..at];
+    let (place_and_parts, agency) = match prefix.strip_suffix(')').and_then(|p| p.rsplit_once(" ("))
+    {
+        Some((before, agency)) => (before, Some(agency)),
+        None => (prefix, None),
+    };
+    let capitalised_words = |s: &str, max: usize| {
+        at_most_words(s, max)
+            && s.split_whitespace().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’'))
+            })
+    };
+    if agency.is_some_and(|a| a.is_empty() || !capitalised_words(a, 3)) {
+        return None;
+    }
+    let mut parts = place_and_parts.split(", ");
+    let place = parts.next()?;
+    let place_ok = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !place.chars().any(char::is_lowercase)
+        && capitalised_words(place, 4);
+    let mut has_parts = false;
+    for part in parts {
+        if part.is_empty() || !capitalised_words(part, 4) {
+            return None;
+        }
+        has_parts = true;
+    }
+    let wire_separator = matches!(sep, "_" | "--" | "—");
+    (place_ok && (agency.is_some() || has_parts || wire_separator))
+        .then(|| paragraph.len() - rest.len())
+}
+
 /// A wire service's code line rather than story text: at most three words
 /// with no capital letter and no closing punctuation (editors' initials such
 /// as `(scl)` or `(ht-sf-ek)`, the end mark `nn`), `MORE` / `(MORE)` (more
@@ -491,6 +549,37 @@ mod tests {
             "Sign language interpreters joined the briefing on Tuesday and translated every question.",
         ] {
             assert_eq!(boilerplate(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        for (paragraph, story) in [
+            ("JERUSALEM (AP) _ A car bomb exploded on Friday.", "A car bomb"),
+            ("THE HAGUE, Netherlands (AP) _ Investigators plan to return.", "Investigators"),
+            ("KYIV, Feb 4 (Reuters) - Ukrainian and Russian negotiators began talks.", "Ukrainian"),
+            ("WASHINGTON _ President Clinton expressed sympathy.", "President"),
+            ("RIO DE JANEIRO, Brazil _ The storm hit.", "The storm"),
+            ("ST. KITTS and NEVIS _ Both islands were hit.", ""),
+            ("BEIJING, Oct. 12 (Xinhua) -- China said on Monday it would act.", "China"),
+            ("WASHINGTON — \"We will act,\" the president said.", "\"We"),
+        ] {
+            let got = dateline(paragraph).map(|n| &paragraph[n..]);
+            if story.is_empty() {
+                assert_eq!(got, None, "{paragraph}");
+            } else {
+                assert!(got.is_some_and(|rest| rest.starts_with(story)), "{paragraph}: {got:?}");
+            }
+        }
+        for paragraph in [
+            "NATO - The alliance said it would meet.",
+            "The UN - which met on Monday - said so.",
+            "WASHINGTON _ officials said nothing.",
+            "Kyiv (Reuters) - Talks began.",
+            "A car bomb exploded in JERUSALEM (AP) _ on Friday.",
+            "BBC",
+        ] {
+            assert_eq!(dateline(paragraph), None, "{paragraph}");
         }
     }
 

@@ -108,7 +108,13 @@ pub fn extract(html: &str, keep_all: bool) -> Extracted {
 /// Builds an [`Article`] from an HTML page: its text is the extracted body,
 /// so block and sentence offsets index that body, not the HTML.
 pub fn article_from_html(id: String, path: Option<String>, html: &str, keep_all: bool) -> Article {
-    let Extracted { title, date, author, site, body, blocks, set_aside } = extract(html, keep_all);
+    let Extracted { title, date, author, site, body, mut blocks, mut set_aside } =
+        extract(html, keep_all);
+    // The page's text keeps its dateline (`salient extract` prints it); its
+    // sentences start after it, as a text article's do.
+    if !keep_all {
+        super::clean::skip_dateline(&body, &mut blocks, &mut set_aside);
+    }
     Article { id, path, url: None, text: body, title, date, author, site, blocks, set_aside }
 }
 

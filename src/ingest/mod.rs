@@ -132,6 +132,9 @@ pub enum BlockKind {
     Paragraph,
     /// A heading: structure, never a candidate sentence.
     Heading,
+    /// A news wire's dateline opening the first paragraph (`JERUSALEM (AP)
+    /// _`): part of the text, never part of a candidate sentence.
+    Dateline,
 }
 
 /// Why a line was set aside.
@@ -166,6 +169,9 @@ pub enum Reason {
     Copyright,
     /// A newsletter or sign-up prompt (`Sign up for our daily newsletter.`).
     Newsletter,
+    /// A wire dateline opening the first paragraph (`JERUSALEM (AP) _`); the
+    /// rest of the paragraph stays.
+    Dateline,
     /// A line repeating the front matter's `description:` (a standfirst).
     Description,
     /// A news wire's code line: editors' initials (`(scl)`, `(vs/krt)`), an
