@@ -207,8 +207,11 @@ fn is_wire_code(line: &str, words: usize) -> bool {
     if words > 3 {
         return false;
     }
-    let lowercase_fragment = line.chars().any(char::is_alphabetic)
-        && !line.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+    // Every letter lower-case: scripts without case (Arabic, Hebrew, CJK)
+    // have no lower-case letters and are never taken for codes.
+    let lowercase_fragment = line.chars().any(char::is_lowercase)
+        && line.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+        && !line.chars().any(|c| c.is_ascii_digit())
         && !line.ends_with(['.', '!', '?', '"', '\u{201d}']);
     let more = line.trim_matches(['(', ')']) == "MORE";
     lowercase_fragment || more || is_slug(line)
@@ -601,6 +604,8 @@ mod tests {
             "the storm moved north and weakened over land",
             "More than 50 people died.",
             "\"wrong\"",
+            "الأمم المتحدة",
+            "联合国",
         ] {
             assert_eq!(boilerplate(line), None, "{line}");
         }
