@@ -23,6 +23,7 @@ use crate::util::*;
 struct Record {
     id: String,
     path: Option<String>,
+    url: Option<String>,
     title: Option<String>,
     date: Option<String>,
     author: Option<String>,
@@ -76,6 +77,20 @@ fn saved_pages_give_their_article_text_and_metadata() {
                 Some("Catherine Shu"),
                 Some("TechCrunch")
             ],
+        ]
+    );
+    // The page's address: og:url (none of the three has a canonical link).
+    let urls: Vec<Option<&str>> = got.iter().map(|r| r.url.as_deref()).collect();
+    assert_eq!(
+        urls,
+        [
+            Some("http://www.therepublic.com/2019/11/20/cpd_arrests_six_in_drug_investigation/"),
+            Some(
+                "https://www.slashgear.com/2020-audi-e-tron-sportback-revealed-as-electric-4-door-coupe-19600369/"
+            ),
+            Some(
+                "http://social.techcrunch.com/2019/11/18/new-york-state-attorney-general-reportedly-investigating-wework/"
+            ),
         ]
     );
     let first_and_last = [
@@ -146,7 +161,8 @@ fn text_output_summarizes_like_the_page() {
         a.title.as_deref(),
         Some("New York State Attorney General reportedly investigating WeWork")
     );
-    assert_eq!((&a.title, &a.date), (&b.title, &b.date));
+    assert_eq!((&a.title, &a.date, &a.url), (&b.title, &b.date, &b.url));
+    assert!(a.url.is_some());
     assert_eq!(a.sentence_count, b.sentence_count);
     let texts = |r: &Article| r.summary.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
     assert_eq!(texts(a), texts(b));

@@ -65,6 +65,7 @@ pub enum ExtractFormat {
 struct Record<'a> {
     id: &'a str,
     path: Option<&'a str>,
+    url: Option<&'a str>,
     title: Option<&'a str>,
     date: Option<&'a str>,
     author: Option<&'a str>,
@@ -125,6 +126,7 @@ fn record(article: &Article) -> Record<'_> {
     Record {
         id: &article.id,
         path: article.path.as_deref(),
+        url: article.url.as_deref(),
         title: article.title.as_deref(),
         date: article.date.as_deref(),
         author: article.author.as_deref(),
@@ -139,6 +141,8 @@ fn write_text(out: &mut impl Write, article: &Article) -> anyhow::Result<()> {
     let fields = [
         ("id", Some(&article.id)),
         ("path", article.path.as_ref()),
+        // `source:`, as front matter is read back.
+        ("source", article.url.as_ref()),
         ("title", article.title.as_ref()),
         ("date", article.date.as_ref()),
         ("author", article.author.as_ref()),

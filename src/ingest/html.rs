@@ -49,6 +49,8 @@ pub struct Extracted {
     pub author: Option<String>,
     /// The site's name (`og:site_name`, JSON-LD `publisher`).
     pub site: Option<String>,
+    /// The page's absolute address (`<link rel="canonical">`, `og:url`).
+    pub url: Option<String>,
     /// Paragraphs and headings in document order, separated by blank lines.
     pub body: String,
     /// Byte ranges of [`Extracted::body`] holding each paragraph or heading.
@@ -75,6 +77,7 @@ pub fn extract(html: &str, keep_all: bool) -> Extracted {
     let found = found.unwrap_or_default();
     let title = metadata.title.or_else(|| clean_value(&found.title));
     let date = metadata.date;
+    let url = metadata.url;
     let author = metadata.author.or_else(|| clean_value(&found.author)).and_then(|a| byline(&a));
     let site = metadata.site.or_else(|| clean_value(&found.sitename));
     let title = title.map(|t| without_site(t, site.as_deref()));
@@ -102,20 +105,20 @@ pub fn extract(html: &str, keep_all: bool) -> Extracted {
         body.push_str(&text);
         blocks.push(Block { start, end: body.len(), kind });
     }
-    Extracted { title, date, author, site, body, blocks, set_aside }
+    Extracted { title, date, author, site, url, body, blocks, set_aside }
 }
 
 /// Builds an [`Article`] from an HTML page: its text is the extracted body,
 /// so block and sentence offsets index that body, not the HTML.
 pub fn article_from_html(id: String, path: Option<String>, html: &str, keep_all: bool) -> Article {
-    let Extracted { title, date, author, site, body, mut blocks, mut set_aside } =
+    let Extracted { title, date, author, site, url, body, mut blocks, mut set_aside } =
         extract(html, keep_all);
     // The page's text keeps its dateline (`salient extract` prints it); its
     // sentences start after it, as a text article's do.
     if !keep_all {
         super::clean::skip_dateline(&body, &mut blocks, &mut set_aside);
     }
-    Article { id, path, url: None, text: body, title, date, author, site, blocks, set_aside }
+    Article { id, path, url, text: body, title, date, author, site, blocks, set_aside }
 }
 
 /// Whether `text` is an HTML document: it starts, after a byte order mark and
@@ -138,6 +141,8 @@ struct PageMeta {
     date: Option<String>,
     author: Option<String>,
     site: Option<String>,
+    /// `<link rel="canonical">`, else `og:url`.
+    url: Option<String>,
 }
 
 impl PageMeta {
@@ -149,6 +154,14 @@ impl PageMeta {
                 .map(|id| collapse(&page.text_content(id)))
                 .filter(|s| !s.is_empty())
         };
+        // The page's own address: absolute only, a relative one says nothing
+        // outside the site.
+        let url = page
+            .query_selector(page.root(), "link[rel=canonical]")
+            .and_then(|id| page.get_attribute(id, "href"))
+            .or_else(|| tags.get(&["og:url"]))
+            .map(|u| u.trim().to_string())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
         let title = tags
             .name(&["og:title", "twitter:title"])
             .or_else(|| ld.as_ref().and_then(|ld| ld.text("headline")))
@@ -182,13 +195,7 @@ impl PageMeta {
                     page.get_attribute(id, "datetime").as_deref().and_then(parse_date)
                 })
             })
-            .or_else(|| {
-                let url = tags.get(&["og:url"]).or_else(|| {
-                    page.query_selector(page.root(), "link[rel=canonical]")
-                        .and_then(|id| page.get_attribute(id, "href"))
-                });
-                url.and_then(|u| meta::date_from_url(&u))
-            });
+            .or_else(|| url.as_deref().and_then(meta::date_from_url));
         let author = ld
             .as_ref()
             .and_then(JsonLd::authors)
@@ -197,7 +204,7 @@ impl PageMeta {
         let site = tags
             .name(&["og:site_name", "application-name"])
             .or_else(|| ld.as_ref().and_then(JsonLd::publisher));
-        PageMeta { title, date, author, site }
+        PageMeta { title, date, author, site, url }
     }
 }
 
