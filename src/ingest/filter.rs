@@ -198,8 +198,8 @@ pub(super) fn dateline(paragraph: &str) -> Option<usize> {
 }
 
 /// A wire service's code line rather than story text: at most three words
-/// with no capital letter and no closing punctuation (editors' initials such
-/// as `(scl)` or `(ht-sf-ek)`, the end mark `nn`), `MORE` / `(MORE)` (more
+/// of editors' initials (`(scl)`, `(ht-sf-ek)`, the end mark `nn`: lower-case
+/// letters in brackets or without vowels), `MORE` / `(MORE)` (more
 /// copy follows), or a slug of agency, date and time (`NYT-10-18-98
 /// 1807EDT`). Left in, such a line is a one-word "sentence" that fills the
 /// last words of a summary's budget.
@@ -207,14 +207,19 @@ fn is_wire_code(line: &str, words: usize) -> bool {
     if words > 3 {
         return false;
     }
-    // Every letter lower-case: scripts without case (Arabic, Hebrew, CJK)
-    // have no lower-case letters and are never taken for codes.
-    let lowercase_fragment = line.chars().any(char::is_lowercase)
-        && line.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
-        && !line.chars().any(|c| c.is_ascii_digit())
-        && !line.ends_with(['.', '!', '?', '"', '\u{201d}']);
+    // Editors' initials are lower-case ASCII letters in brackets (`(scl)`,
+    // `(vs/krt)`) or without vowels (`nn`): a stray lower-case line such as
+    // `joie de vivre`, a line break's fragment of a sentence, is no code.
+    let code_word = |w: &str| {
+        let bracketed = w.len() > 2 && w.starts_with('(') && w.ends_with(')');
+        let inner = if bracketed { &w[1..w.len() - 1] } else { w };
+        inner.bytes().any(|b| b.is_ascii_lowercase())
+            && inner.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b'/' | b'-'))
+            && (bracketed || !inner.bytes().any(|b| b"aeiouy".contains(&b)))
+    };
+    let initials = line.split_whitespace().all(code_word);
     let more = line.trim_matches(['(', ')']) == "MORE";
-    lowercase_fragment || more || is_slug(line)
+    initials || more || is_slug(line)
 }
 
 /// `NYT-10-18-98 1807EDT`: capitals, then a dash-separated date, then
@@ -606,6 +611,9 @@ mod tests {
             "\"wrong\"",
             "الأمم المتحدة",
             "联合国",
+            "joie de vivre",
+            "was",
+            "(see below)",
         ] {
             assert_eq!(boilerplate(line), None, "{line}");
         }
