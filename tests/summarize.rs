@@ -158,6 +158,26 @@ fn untitled_articles_are_headed_by_their_lead() {
     );
 }
 
+/// A wire dateline is no part of the first sentence, and the reports still
+/// show it where it was written.
+#[test]
+fn a_dateline_is_set_aside_from_the_first_sentence() {
+    let path = "seeds/000_2a113f0ff9a183fd.txt";
+    let r = json(&["summarize", path, "--sentences", "1", "--method", "lead"]);
+    let a = &r.articles[0];
+    assert_eq!(a.set_aside.get("dateline"), Some(&1));
+    assert!(a.summary[0].text.starts_with("Ukrainian and Russian negotiators began"));
+    let text = read(&seeds().join("000_2a113f0ff9a183fd.txt"));
+    assert_eq!(&text[a.summary[0].start..a.summary[0].start + 10], "Ukrainian ");
+    let html = ok(&["summarize", path, "--format", "html"]);
+    assert!(
+        html.contains("<p><span class=\"dateline\">KYIV, Feb 4 (Reuters) -</span> <"),
+        "{html}"
+    );
+    let extracted = ok(&["extract", path]);
+    assert!(extracted.contains("\nKYIV, Feb 4 (Reuters) - Ukrainian and Russian"), "{extracted}");
+}
+
 #[test]
 fn budget_aware_methods_fill_a_word_budget_and_ignore_mmr() {
     // Issue 10: concepts and submodular choose the corpus summary under the budget.

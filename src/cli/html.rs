@@ -98,13 +98,22 @@ impl HtmlReport {
         s.push_str("<div class=\"text\">\n");
         let text = &article.text;
         let mut next = 0;
+        // A dateline opens the paragraph after it, as it was written.
+        let mut dateline = None;
         for block in &article.blocks {
             let Some(body) = text.get(block.start..block.end) else { continue };
             if block.kind == BlockKind::Heading {
                 let _ = writeln!(s, "<h3>{}</h3>", esc(body));
                 continue;
             }
+            if block.kind == BlockKind::Dateline {
+                dateline = Some(body);
+                continue;
+            }
             s.push_str("<p>");
+            if let Some(d) = dateline.take() {
+                let _ = write!(s, "<span class=\"dateline\">{}</span> ", esc(d));
+            }
             let mut at = block.start;
             while next < scored.len() && scored[next].start < block.end {
                 let c = scored[next];
@@ -277,6 +286,7 @@ article,.corpus,.toc{border-top:2px solid var(--ink);padding-top:1rem;margin-top
 .corpus ol{padding-left:1.4rem}
 .corpus li{margin-bottom:.7rem}
 .from{display:block;font-size:.8rem;color:var(--muted)}
+.dateline{color:var(--muted);font-variant:small-caps}
 mark{background:var(--mark);color:var(--ink);padding:0 .1em;border-bottom:2px solid #b8860b}
 mark:target,.s:target{outline:3px solid var(--focus)}
 mark[data-rank]::before{content:attr(data-rank);font:700 .65rem system-ui,sans-serif;vertical-align:super;margin-right:.15em;color:#6b4e00}
