@@ -12,20 +12,22 @@ use salient::ingest::{Article, BlockKind, ReadOptions, SetAside, read_inputs};
 /// For an HTML page that is the article's own text as the extractor finds it,
 /// leaving out menus, share bars, related links, comments, cookie notices, ads
 /// and photo captions (F1 0.974 on the article-extraction benchmark's
-/// development pages; docs/quality.md), with the title, date, author and site
-/// from the page's metadata. For text and
-/// markdown it is the body left after front matter and boilerplate lines are
-/// set aside. Inputs are read as by `salient summarize`: files, folders (every
+/// development pages; docs/quality.md), with the address (canonical link or
+/// og:url), title, date, author and site from the page's metadata. For text
+/// and markdown it is the body left after front matter and boilerplate lines
+/// are set aside. A news wire's dateline (`JERUSALEM (AP) _`) stays in the
+/// text, although the summarizer's first sentence starts after it. Inputs are read as by `salient summarize`: files, folders (every
 /// .txt, .md, .html and .htm inside, recursively), JSONL files (a {"text"} or
 /// {"html"} article, or a {"documents"} set, per line), or `-` for standard
 /// input (the default when stdin is not a terminal).
 ///
 /// With --format text, each article is printed as YAML front matter (id,
-/// path, title, date, author and site, when known) and its paragraphs and
-/// headings separated by blank lines, so one article's output can be
-/// summarized in turn with the same title and date. With --format json, each article is one JSON line: {"id", "path",
-/// "title", "date", "author", "site", "body", "set_aside"}, body holding the
-/// paragraphs and headings separated by blank lines.
+/// path, source (the address), title, date, author and site, when known)
+/// and its paragraphs and headings separated by blank lines, so one
+/// article's output can be summarized in turn with the same address, title
+/// and date. With --format json, each article is one JSON line: {"id",
+/// "path", "url", "title", "date", "author", "site", "body", "set_aside"},
+/// body holding the paragraphs and headings separated by blank lines.
 ///
 /// Examples:
 ///
