@@ -154,12 +154,15 @@ impl PageMeta {
                 .map(|id| collapse(&page.text_content(id)))
                 .filter(|s| !s.is_empty())
         };
-        // The page's own address: absolute only, a relative one says nothing
-        // outside the site.
-        let url = page
+        let og_url = tags.get(&["og:url"]);
+        let canonical = page
             .query_selector(page.root(), "link[rel=canonical]")
-            .and_then(|id| page.get_attribute(id, "href"))
-            .or_else(|| tags.get(&["og:url"]))
+            .and_then(|id| page.get_attribute(id, "href"));
+        // The page's own address: absolute only, a relative one says nothing
+        // outside the site (its path may still carry the date, below).
+        let url = canonical
+            .as_deref()
+            .or(og_url.as_deref())
             .map(|u| u.trim().to_string())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
         let title = tags
@@ -195,7 +198,7 @@ impl PageMeta {
                     page.get_attribute(id, "datetime").as_deref().and_then(parse_date)
                 })
             })
-            .or_else(|| url.as_deref().and_then(meta::date_from_url));
+            .or_else(|| og_url.as_deref().or(canonical.as_deref()).and_then(meta::date_from_url));
         let author = ld
             .as_ref()
             .and_then(JsonLd::authors)
@@ -633,6 +636,13 @@ mod tests {
         let x = extract(&page(head, &article(STORY)), false);
         assert_eq!(x.date.as_deref(), Some("2019-11-21"));
         assert_eq!(x.author, None);
+        assert_eq!(x.url.as_deref(), Some("https://example.com/news/2019/11/21/bridge"));
+
+        // A relative address still dates the page, but is no url.
+        let head = "<meta property='og:url' content='/news/2019/11/22/bridge'>";
+        let x = extract(&page(head, &article(STORY)), false);
+        assert_eq!(x.date.as_deref(), Some("2019-11-22"));
+        assert_eq!(x.url, None);
     }
 
     #[test]
