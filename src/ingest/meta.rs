@@ -26,9 +26,15 @@ pub(super) fn parse_front_matter<'a>(lines: impl Iterator<Item = &'a str>) -> Fr
         match key.trim().to_ascii_lowercase().as_str() {
             "title" if fm.title.is_none() => fm.title = clean_title(&value),
             "date" | "published" if fm.date.is_none() => fm.date = iso_date_prefix(&value),
-            "source" | "url" | "link" | "canonical_url" if fm.url.is_none() => {
-                source_date = date_from_url(&value);
-                fm.url = (!value.is_empty()).then_some(value);
+            "source" | "url" | "link" | "canonical_url" => {
+                // The first address with a date dates the article; the first
+                // address at all is its url.
+                if source_date.is_none() {
+                    source_date = date_from_url(&value);
+                }
+                if fm.url.is_none() && !value.is_empty() {
+                    fm.url = Some(value);
+                }
             }
             "description" | "summary" if fm.description.is_none() => {
                 fm.description = (!value.is_empty()).then_some(value)
@@ -275,6 +281,11 @@ mod tests {
             ["date: 2026-02-30", "source: https://x.org/2026/02/03/a"].into_iter(),
         );
         assert_eq!(fm.date.as_deref(), Some("2026-02-03"), "falls back to the URL's date");
+        let fm = parse_front_matter(
+            ["source: https://x.org/story", "link: https://x.org/2026/02/03/a"].into_iter(),
+        );
+        assert_eq!(fm.date.as_deref(), Some("2026-02-03"), "a later address may carry the date");
+        assert_eq!(fm.url.as_deref(), Some("https://x.org/story"));
     }
 
     #[test]
