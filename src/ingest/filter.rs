@@ -156,10 +156,14 @@ pub(super) fn dateline(paragraph: &str) -> Option<usize> {
         .nth(MAX_WORDS)
         .map_or(paragraph.len(), |(i, _)| i);
     let head = &paragraph[..limit];
-    let (at, sep) = ["_", "--", "-", "—", "–"]
-        .iter()
-        .filter_map(|sep| head.find(&format!(" {sep} ")).map(|at| (at, *sep)))
-        .min()?;
+    // The first dash between spaces (`--` tried before `-`).
+    let (at, sep) = head.match_indices(' ').find_map(|(at, _)| {
+        let after = &head[at + 1..];
+        ["_", "--", "-", "—", "–"]
+            .into_iter()
+            .find(|sep| after.strip_prefix(sep).is_some_and(|rest| rest.starts_with(' ')))
+            .map(|sep| (at, sep))
+    })?;
     let rest = paragraph[at + sep.len() + 2..].trim_start();
     if !rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'')) {
         return None;
