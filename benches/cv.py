@@ -38,8 +38,15 @@ def configs():
             )
         )
     # The cost exponent stays at the paper's 0.3: r = 1 lost 3 points on every set.
-    for pos, lam, sat, mw in itertools.product([0, 2, 4, 8, 16], [3, 6, 10], [5, 10], [0, 10]):
-        params = {"position": pos, "lambda": lam, "saturation": sat, "min_words": mw}
+    grid = itertools.product([0, 2, 4, 8, 16], [3, 6, 10], [5, 10], [0, 10], [0, 2, 4, 8])
+    for pos, lam, sat, mw, cov in grid:
+        params = {
+            "position": pos,
+            "lambda": lam,
+            "saturation": sat,
+            "min_words": mw,
+            "coverage_position": cov,
+        }
         out.append(
             (
                 "submodular " + " ".join(f"{k}={v}" for k, v in params.items()),

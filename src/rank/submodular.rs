@@ -24,6 +24,13 @@ use crate::vectorize::TermMatrix;
 ///   first. With the position prior for news, a sentence at index `i` (from
 ///   0) of its article has reward `r_j · (1 + position / (1 + i))`.
 ///
+/// The coverage term may carry a position prior too
+/// ([`coverage_position`](Self::coverage_position)): covering sentence `i`
+/// counts `p_i = 1 + coverage_position / (1 + index)` times,
+/// `L(S) = Σ_i p_i · min(C_i(S), α C_i(V))`, so a summary that covers what
+/// the articles lead with gains more. Positive weights keep `F` monotone
+/// submodular, and the guarantee below holds.
+///
 /// [`choose`](Ranker::choose) runs the paper's cost-scaled greedy: the next
 /// sentence maximises `gain / cost^r` (`r =` [`cost_exponent`](Self::cost_exponent),
 /// cost in words under a word budget) among those that still fit; then the
@@ -86,8 +93,12 @@ pub struct Submodular {
     /// Number of clusters as a share of the sentences (the paper: 0.2).
     pub clusters: f64,
     /// Weight of the position prior on the singleton rewards (0: none, as
-    /// in the paper; 16 by cross-validation, docs/quality.md).
+    /// in the paper; 8 by cross-validation, docs/quality.md).
     pub position: f64,
+    /// Weight of the position prior on coverage (0: none, as in the paper;
+    /// 4 by cross-validation, docs/quality.md).
+    #[serde(default)]
+    pub coverage_position: f64,
     /// Sentences of fewer words are never chosen by the method (selection
     /// may still use them to fill the budget).
     pub min_words: u64,
@@ -95,13 +106,17 @@ pub struct Submodular {
     pub cost_exponent: f64,
 }
 
+/// The default [`Submodular::coverage_position`].
+const COVERAGE_POSITION: f64 = 4.0;
+
 impl Default for Submodular {
     fn default() -> Self {
         Submodular {
             saturation: 5.0,
             lambda: 10.0,
             clusters: 0.2,
-            position: 16.0,
+            position: 8.0,
+            coverage_position: COVERAGE_POSITION,
             min_words: 10,
             cost_exponent: 0.3,
         }
@@ -138,7 +153,9 @@ impl Ranker for Submodular {
         };
         check("saturation", self.saturation > 0.0, "must be positive")?;
         check("lambda", self.lambda >= 0.0, "must be at least 0")?;
-        check("position", self.position >= 0.0, "must be at least 0")?;
+        let weight = |w: f64| w.is_finite() && w >= 0.0;
+        check("position", weight(self.position), "must be a finite number ≥ 0")?;
+        check("coverage_position", weight(self.coverage_position), "must be a finite number ≥ 0")?;
         check("clusters", self.clusters > 0.0 && self.clusters <= 1.0, "must be in (0, 1]")?;
         check("cost_exponent", (0.0..=2.0).contains(&self.cost_exponent), "must be in [0, 2]")
     }
@@ -180,6 +197,8 @@ struct Objective {
     /// `w_ii`: 1 for sentences with terms.
     own: Vec<f64>,
     cap: Vec<f64>,
+    /// `p_i`, the weight of covering sentence `i`.
+    weight: Vec<f64>,
     reward: Vec<f64>,
     cluster: Vec<usize>,
     lambda: f64,
@@ -203,6 +222,11 @@ impl Objective {
             .collect();
         let alpha = if n == 0 { 1.0 } else { (params.saturation / n as f64).min(1.0) };
         let cap = total.iter().map(|&c| alpha * c).collect();
+        let weight = input
+            .positions
+            .iter()
+            .map(|p| 1.0 + params.coverage_position / (1.0 + p.index as f64))
+            .collect();
         let reward = total
             .iter()
             .zip(input.positions)
@@ -215,6 +239,7 @@ impl Objective {
             graph,
             own,
             cap,
+            weight,
             reward,
             cluster,
             lambda: params.lambda,
@@ -235,7 +260,7 @@ impl Objective {
         let mut coverage = 0.0;
         self.for_each_covered(j, |i, w| {
             let (c, cap) = (self.covered[i], self.cap[i]);
-            coverage += (c + w).min(cap) - c.min(cap);
+            coverage += self.weight[i] * ((c + w).min(cap) - c.min(cap));
         });
         let r = self.cluster_reward[self.cluster[j]];
         coverage + self.lambda * ((r + self.reward[j]).sqrt() - r.sqrt())
@@ -243,7 +268,7 @@ impl Objective {
 
     fn singleton(&self, j: usize) -> f64 {
         let mut coverage = 0.0;
-        self.for_each_covered(j, |i, w| coverage += w.min(self.cap[i]));
+        self.for_each_covered(j, |i, w| coverage += self.weight[i] * w.min(self.cap[i]));
         coverage + self.lambda * self.reward[j].sqrt()
     }
 
@@ -257,7 +282,9 @@ impl Objective {
     }
 
     fn value(&self) -> f64 {
-        let coverage: f64 = self.covered.iter().zip(&self.cap).map(|(&c, &cap)| c.min(cap)).sum();
+        let coverage: f64 = (0..self.covered.len())
+            .map(|i| self.weight[i] * self.covered[i].min(self.cap[i]))
+            .sum();
         let diversity: f64 = self.cluster_reward.iter().map(|r| r.sqrt()).sum();
         coverage + self.lambda * diversity
     }
@@ -380,8 +407,30 @@ fn kmeans(m: &TermMatrix, k: usize, input: &RankInput<'_>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::TermId;
     use crate::parallel::Parallelism;
     use crate::rank::{GraphOptions, Position};
+
+    /// Calls `f` with the rank input of one article of these sentences.
+    fn one_article<R>(
+        sequences: &[Vec<TermId>],
+        n_terms: usize,
+        f: impl FnOnce(&RankInput<'_>) -> R,
+    ) -> R {
+        let m = TermMatrix::new(sequences, n_terms);
+        let n = sequences.len();
+        let positions: Vec<Position> =
+            (0..n).map(|index| Position { article: 0, index, of: n }).collect();
+        let graph = GraphOptions::default();
+        f(&RankInput {
+            matrix: &m,
+            positions: &positions,
+            sequences,
+            graph: &graph,
+            parallelism: Parallelism::Serial,
+            graphs: None,
+        })
+    }
 
     #[test]
     fn best_singleton_replaces_a_weaker_greedy_set() {
@@ -390,63 +439,73 @@ mod tests {
         // the greedy takes 1 and 2, after which 0 no longer fits; 0 alone is worth more.
         let sequences =
             vec![vec![0, 1, 2, 3], vec![9], vec![10], vec![0, 1, 2, 3, 20], vec![0, 1, 2, 3, 21]];
-        let m = TermMatrix::new(&sequences, 22);
-        let positions: Vec<Position> =
-            (0..5).map(|index| Position { article: 0, index, of: 5 }).collect();
-        let graph = GraphOptions::default();
-        let input = RankInput {
-            matrix: &m,
-            positions: &positions,
-            sequences: &sequences,
-            graph: &graph,
-            parallelism: Parallelism::Serial,
-            graphs: None,
-        };
-        let method = Submodular {
-            lambda: 6.0,
-            position: 0.0,
-            min_words: 0,
-            cost_exponent: 1.0,
-            ..Submodular::default()
-        };
-        let words = [9, 1, 1, 50, 50];
-        let knapsack = Knapsack::new(&words, Budget::Words(10), 0);
-        let mut objective = Objective::new(&method, &input, true);
-        assert_eq!(objective.greedy(&knapsack, 1.0), [1, 2]);
-        let greedy_value = objective.value();
-        let single = Objective::new(&method, &input, true).singleton(0);
-        assert!(single > greedy_value, "{single} vs {greedy_value}");
-        let scores = method.rank(&input);
-        assert_eq!(method.choose(&input, &scores, &words, Budget::Words(10)), Some(vec![0]));
+        one_article(&sequences, 22, |input| {
+            let method = Submodular {
+                lambda: 6.0,
+                position: 0.0,
+                min_words: 0,
+                cost_exponent: 1.0,
+                ..Submodular::default()
+            };
+            let words = [9, 1, 1, 50, 50];
+            let knapsack = Knapsack::new(&words, Budget::Words(10), 0);
+            let mut objective = Objective::new(&method, input, true);
+            assert_eq!(objective.greedy(&knapsack, 1.0), [1, 2]);
+            let greedy_value = objective.value();
+            let single = Objective::new(&method, input, true).singleton(0);
+            assert!(single > greedy_value, "{single} vs {greedy_value}");
+            let scores = method.rank(input);
+            assert_eq!(method.choose(input, &scores, &words, Budget::Words(10)), Some(vec![0]));
+        });
+    }
+
+    #[test]
+    fn coverage_position_prefers_covering_the_lead() {
+        // Sentence 6 repeats sentence 4 word for word; sentence 5 repeats most
+        // of the lead, sentence 0. On coverage alone, 4 (or its repeat) covers
+        // the most; weighted by position, the lead and its near-repeat are
+        // worth more.
+        let sequences =
+            vec![vec![0, 1], vec![10], vec![11], vec![12], vec![2, 3], vec![0, 1, 9], vec![2, 3]];
+        one_article(&sequences, 13, |input| {
+            let choose = |coverage_position: f64| {
+                let method = Submodular {
+                    saturation: 7.0,
+                    lambda: 0.0,
+                    position: 0.0,
+                    coverage_position,
+                    min_words: 0,
+                    ..Submodular::default()
+                };
+                let scores = method.rank(input);
+                method.choose(input, &scores, &[2, 1, 1, 1, 2, 3, 2], Budget::Sentences(1))
+            };
+            assert_eq!(choose(0.0), Some(vec![4]));
+            assert_eq!(choose(4.0), Some(vec![0]));
+        });
     }
 
     #[test]
     fn coverage_saturates_and_diversity_rewards_new_clusters() {
         let sequences = vec![vec![0, 1], vec![0, 1], vec![2, 3]];
-        let m = TermMatrix::new(&sequences, 4);
-        let positions: Vec<Position> =
-            (0..3).map(|index| Position { article: 0, index, of: 3 }).collect();
-        let graph = GraphOptions::default();
-        let input = RankInput {
-            matrix: &m,
-            positions: &positions,
-            sequences: &sequences,
-            graph: &graph,
-            parallelism: Parallelism::Serial,
-            graphs: None,
-        };
-        let method =
-            Submodular { saturation: 1.5, clusters: 1.0, position: 0.0, ..Submodular::default() };
-        let mut objective = Objective::new(&method, &input, true);
-        // Two identical sentences: taking 0 covers 1 fully.
-        objective.add(0);
-        assert!(
-            objective.gain(1) < objective.gain(2),
-            "{} {}",
-            objective.gain(1),
-            objective.gain(2)
-        );
-        // F is monotone: no gain is negative.
-        assert!(objective.gain(1) >= 0.0);
+        one_article(&sequences, 4, |input| {
+            let method = Submodular {
+                saturation: 1.5,
+                clusters: 1.0,
+                position: 0.0,
+                ..Submodular::default()
+            };
+            let mut objective = Objective::new(&method, input, true);
+            // Two identical sentences: taking 0 covers 1 fully.
+            objective.add(0);
+            assert!(
+                objective.gain(1) < objective.gain(2),
+                "{} {}",
+                objective.gain(1),
+                objective.gain(2)
+            );
+            // F is monotone: no gain is negative.
+            assert!(objective.gain(1) >= 0.0);
+        });
     }
 }
