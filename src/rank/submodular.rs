@@ -96,8 +96,9 @@ pub struct Submodular {
     /// in the paper; 8 by cross-validation, docs/quality.md).
     pub position: f64,
     /// Weight of the position prior on coverage (0: none, as in the paper;
-    /// 4 by cross-validation, docs/quality.md).
-    #[serde(default)]
+    /// 4 by cross-validation, docs/quality.md). Parameters written before it
+    /// existed read as the default.
+    #[serde(default = "default_coverage_position")]
     pub coverage_position: f64,
     /// Sentences of fewer words are never chosen by the method (selection
     /// may still use them to fill the budget).
@@ -108,6 +109,10 @@ pub struct Submodular {
 
 /// The default [`Submodular::coverage_position`].
 const COVERAGE_POSITION: f64 = 4.0;
+
+fn default_coverage_position() -> f64 {
+    COVERAGE_POSITION
+}
 
 impl Default for Submodular {
     fn default() -> Self {
@@ -483,6 +488,14 @@ mod tests {
             assert_eq!(choose(0.0), Some(vec![4]));
             assert_eq!(choose(4.0), Some(vec![0]));
         });
+    }
+
+    #[test]
+    fn parameters_without_coverage_position_read_as_the_default() {
+        let mut json = serde_json::to_value(Submodular::default()).unwrap();
+        json.as_object_mut().unwrap().remove("coverage_position");
+        let read: Submodular = serde_json::from_value(json).unwrap();
+        assert_eq!(read, Submodular::default());
     }
 
     #[test]
