@@ -598,10 +598,17 @@ mod tests {
     #[test]
     fn wire_codes() {
         // Lines from DUC 2003's New York Times and AP wire copy.
-        for line in ["(scl)", "(vs/krt)", "(ht-sf-ek)", "(pvs/ih/kk/gj)", "nn", "MORE", "(MORE)"] {
-            assert_eq!(boilerplate(line), Some(Reason::WireCode), "{line}");
-        }
-        for line in ["NYT-10-18-98 1807EDT", "NYT-10-18-98"] {
+        for line in [
+            "(scl)",
+            "(vs/krt)",
+            "(ht-sf-ek)",
+            "(pvs/ih/kk/gj)",
+            "nn",
+            "MORE",
+            "(MORE)",
+            "NYT-10-18-98 1807EDT",
+            "NYT-10-18-98",
+        ] {
             assert_eq!(boilerplate(line), Some(Reason::WireCode), "{line}");
         }
         for line in [

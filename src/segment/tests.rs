@@ -48,8 +48,6 @@ fn reuters_lead_with_us_brokered() {
     );
 }
 
-/// Issue 10: a sentence never begins or ends inside a quotation, so a quotation of several
-/// sentences is one unit with its attribution.
 /// Newswire datelines and all-caps copy write "St." and "Mr." in capitals
 /// (DUC 2003: "ST. KITTS and NEVIS _ Both of the islands...").
 #[test]
@@ -63,6 +61,8 @@ fn two_letter_abbreviations_in_capitals() {
     );
 }
 
+/// Issue 10: a sentence never begins or ends inside a quotation, so a quotation of several
+/// sentences is one unit with its attribution.
 #[test]
 fn quotation_of_several_sentences_is_one_unit() {
     assert_one(
