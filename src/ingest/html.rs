@@ -158,13 +158,14 @@ impl PageMeta {
         let canonical = page
             .query_selector(page.root(), "link[rel=canonical]")
             .and_then(|id| page.get_attribute(id, "href"));
-        // The page's own address: absolute only, a relative one says nothing
-        // outside the site (its path may still carry the date, below).
-        let url = canonical
-            .as_deref()
-            .or(og_url.as_deref())
-            .map(|u| u.trim().to_string())
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        // The page's own address: the canonical link, else og:url, absolute
+        // only: a relative one says nothing outside the site (its path may
+        // still carry the date, below).
+        let url = [&canonical, &og_url]
+            .into_iter()
+            .filter_map(|u| u.as_deref().map(str::trim))
+            .find(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .map(str::to_string);
         let title = tags
             .name(&["og:title", "twitter:title"])
             .or_else(|| ld.as_ref().and_then(|ld| ld.text("headline")))
@@ -643,6 +644,12 @@ mod tests {
         let x = extract(&page(head, &article(STORY)), false);
         assert_eq!(x.date.as_deref(), Some("2019-11-22"));
         assert_eq!(x.url, None);
+
+        // A relative canonical link gives way to an absolute og:url.
+        let head = "<link rel='canonical' href='/news/bridge'>\
+                    <meta property='og:url' content='https://example.com/news/bridge'>";
+        let x = extract(&page(head, &article(STORY)), false);
+        assert_eq!(x.url.as_deref(), Some("https://example.com/news/bridge"));
     }
 
     #[test]
