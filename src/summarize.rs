@@ -80,10 +80,13 @@ impl Config {
     /// leave-one-dataset-out cross-validation over the DUC 2003/2004 and
     /// MultiLing 2011 development sets (docs/quality.md). MMR diversity is
     /// 0.4 for the methods that rank by score (`--method tfidf` etc.);
-    /// `submodular` chooses under the budget itself and ignores it.
+    /// `submodular` chooses under the budget itself and ignores it. The
+    /// redundancy threshold is [`CORPUS_REDUNDANCY`](crate::select::CORPUS_REDUNDANCY),
+    /// stricter than within one article.
     pub fn corpus_default() -> Self {
         let mut config = Config { ranker: Method::Submodular.config(), ..Config::default() };
         config.selection.diversity = 0.4;
+        config.selection.redundancy_threshold = crate::select::CORPUS_REDUNDANCY;
         config
     }
 

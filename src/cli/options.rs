@@ -83,6 +83,13 @@ pub struct SummaryArgs {
     #[arg(long, value_name = "D", value_parser = parse_unit)]
     pub diversity: Option<f64>,
 
+    /// Skip a sentence when more than this share of its content words (or
+    /// of the chosen sentence's, if shorter) are in a chosen sentence, from 0
+    /// to 1 [default: 0.8 for articles, 0.5 for a corpus]; 1 turns the rule
+    /// off.
+    #[arg(long, value_name = "T", value_parser = parse_unit)]
+    pub redundancy: Option<f64>,
+
     /// Language: an ISO 639-1 code or English name (en, fr, de, es, ...).
     #[arg(short, long, default_value = "en", value_parser = parse_language)]
     pub lang: Language,
@@ -214,6 +221,7 @@ impl SummaryArgs {
         config.selection = Selection {
             budget: self.budget(),
             diversity: self.diversity.unwrap_or(config.selection.diversity),
+            redundancy_threshold: self.redundancy.unwrap_or(config.selection.redundancy_threshold),
             truncate: self.truncate,
             coherence: !self.no_coherence,
             ..config.selection

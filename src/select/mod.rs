@@ -31,7 +31,9 @@ pub struct Selection {
     /// Weight of redundancy against relevance in MMR, from 0 (pure rank order) to 1.
     pub diversity: f64,
     /// Share of the shorter sentence's distinct content words above which a
-    /// candidate is redundant with a chosen sentence and skipped.
+    /// candidate is redundant with a chosen sentence and skipped:
+    /// [`ARTICLE_REDUNDANCY`] by default, [`CORPUS_REDUNDANCY`] for a summary
+    /// of many articles.
     pub redundancy_threshold: f64,
     /// Jaccard similarity of content-word sets from which two sentences are
     /// near-duplicates: the same fact, reported together.
@@ -48,6 +50,19 @@ pub struct Selection {
     pub coherence: bool,
 }
 
+/// The redundancy threshold within one article: a sentence is skipped only
+/// when more than four fifths of its content words (or the chosen one's, if
+/// shorter) are in a chosen sentence. One writer seldom states a fact twice,
+/// so sentences that share the article's names and topic words are mostly
+/// different facts; a lower threshold skips them too (docs/quality.md,
+/// "Redundancy").
+pub const ARTICLE_REDUNDANCY: f64 = 0.8;
+
+/// The redundancy threshold across many articles, where several reports of
+/// one fact in different words are the main risk: half of the shorter
+/// sentence's content words.
+pub const CORPUS_REDUNDANCY: f64 = 0.5;
+
 fn yes() -> bool {
     true
 }
@@ -57,7 +72,7 @@ impl Default for Selection {
         Selection {
             budget: Budget::default(),
             diversity: 0.0,
-            redundancy_threshold: 0.5,
+            redundancy_threshold: ARTICLE_REDUNDANCY,
             duplicate_threshold: 0.5,
             truncate: false,
             coherence: true,
@@ -105,7 +120,7 @@ const MAX_ANTECEDENTS: usize = 2;
 /// [`CORE_SHARE`] of the sentences plain rank order would choose: skipping it,
 /// or spending its neighbours' place on a predecessor the ranker placed low,
 /// loses most of what the summary says (docs/quality.md, "Coherence").
-const CORE_MIN_WORDS: usize = 15;
+const CORE_MIN_WORDS: usize = 16;
 
 /// The share of the expected summary (in sentences, in rank order) whose long
 /// sentences are core.
@@ -673,6 +688,28 @@ mod tests {
         let ids: Vec<_> = got.iter().map(|c| c.sentence).collect();
         assert_eq!(ids, [1, 2]);
         assert_eq!(got[0].duplicates, [0]);
+    }
+
+    #[test]
+    fn the_article_threshold_skips_only_a_near_restatement() {
+        // Sentence 0 is chosen first; 1 shares four of its five terms with
+        // it, 2 all five of its own; 3 shares none.
+        let m = TermMatrix::new(
+            &[vec![0, 1, 2, 3, 4, 5], vec![0, 1, 2, 3, 6], vec![0, 1, 2, 3, 4], vec![7]],
+            8,
+        );
+        let ids = |threshold: f64| {
+            let sel = Selection {
+                budget: Budget::Sentences(3),
+                redundancy_threshold: threshold,
+                ..Selection::default()
+            };
+            let got = select(&sel, &[0.9, 0.5, 0.4, 0.1], &[6, 5, 5, 1], &m);
+            got.iter().map(|c| c.sentence).collect::<Vec<_>>()
+        };
+        assert_eq!(Selection::default().redundancy_threshold, ARTICLE_REDUNDANCY);
+        assert_eq!(ids(ARTICLE_REDUNDANCY), [0, 1, 3]);
+        assert_eq!(ids(CORPUS_REDUNDANCY), [0, 3]);
     }
 
     #[test]
