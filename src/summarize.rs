@@ -428,7 +428,9 @@ impl<'a> Ranked<'a> {
             graphs: Some(&chooser.graphs),
         };
         let ranker = chooser.ranker.ranker();
-        let picked = ranker.choose(&input, &self.scores, &self.words, selection.budget);
+        let coherent = needs.filter(|_| selection.coherence);
+        let picked =
+            ranker.choose_coherent(&input, &self.scores, &self.words, selection.budget, coherent);
         // A graph built while choosing is selection time, which the caller
         // times; left in the thread's similarity time it would be reported
         // as the next ranking's.

@@ -534,7 +534,8 @@ mod tests {
             start: vec![0, 1, 3, 4, 5],
             concepts: vec![0, 0, 1, 2, 3],
         };
-        let knapsack = Knapsack { cost: vec![1.0, 2.0, 1.0, 1.0], capacity: 3.0 };
+        let cost = vec![1.0, 2.0, 1.0, 1.0];
+        let knapsack = Knapsack { length: cost.clone(), cost, capacity: 3.0 };
         let mut greedy = Coverage::new(&table, &knapsack, 1.0);
         greedy.greedy();
         assert_eq!(greedy.chosen, [0, 1]);

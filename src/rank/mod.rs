@@ -188,6 +188,25 @@ pub trait Ranker: Send + Sync {
         let _ = (input, scores, words, budget);
         None
     }
+
+    /// [`choose`](Self::choose), where `needs[i]` says that sentence `i`
+    /// cannot stand without sentence `i - 1` (the coherence rule of
+    /// selection, [`crate::select::coherence`]). A method may then choose
+    /// such a sentence only together with its predecessor, charging the
+    /// budget for both, so that selection need not skip it or spend the
+    /// place of a later choice on the predecessor. The default ignores
+    /// `needs`.
+    fn choose_coherent(
+        &self,
+        input: &RankInput<'_>,
+        scores: &[f64],
+        words: &[usize],
+        budget: Budget,
+        needs: Option<&[bool]>,
+    ) -> Option<Vec<usize>> {
+        let _ = needs;
+        self.choose(input, scores, words, budget)
+    }
 }
 
 /// A length budget as a knapsack: each sentence's cost and the capacity.
@@ -195,8 +214,11 @@ pub trait Ranker: Send + Sync {
 /// budgets cost each sentence one. Sentences shorter than a minimum never fit.
 #[derive(Debug, Clone)]
 pub(crate) struct Knapsack {
-    /// Cost of each sentence.
+    /// Cost of each sentence: infinite for one the method never chooses.
     pub cost: Vec<f64>,
+    /// Cost of each sentence as another's predecessor, which even a
+    /// sentence too short for the method to choose may be.
+    pub length: Vec<f64>,
     /// Total cost allowed.
     pub capacity: f64,
 }
@@ -204,13 +226,11 @@ pub(crate) struct Knapsack {
 impl Knapsack {
     pub(crate) fn new(words: &[usize], budget: Budget, min_words: usize) -> Self {
         let n = words.len();
-        let mut out = match budget.max_words() {
-            Some(limit) => Knapsack {
-                cost: words.iter().map(|&w| w.max(1) as f64).collect(),
-                capacity: limit as f64,
-            },
-            None => Knapsack { cost: vec![1.0; n], capacity: budget.max_sentences(n) as f64 },
+        let (length, capacity) = match budget.max_words() {
+            Some(limit) => (words.iter().map(|&w| w.max(1) as f64).collect(), limit as f64),
+            None => (vec![1.0; n], budget.max_sentences(n) as f64),
         };
+        let mut out = Knapsack { cost: length.clone(), length, capacity };
         for (cost, &w) in out.cost.iter_mut().zip(words) {
             if w < min_words {
                 *cost = f64::INFINITY;

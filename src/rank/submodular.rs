@@ -2,7 +2,7 @@ use std::collections::BinaryHeap;
 
 use super::{Candidate, Knapsack, RankInput, Ranker};
 use crate::error::{Error, Result};
-use crate::select::Budget;
+use crate::select::{Budget, MAX_ANTECEDENTS};
 use crate::similarity::{Graph, Measure};
 use crate::vectorize::TermMatrix;
 
@@ -176,14 +176,27 @@ impl Ranker for Submodular {
         words: &[usize],
         budget: Budget,
     ) -> Option<Vec<usize>> {
+        self.choose_coherent(input, scores, words, budget, None)
+    }
+
+    fn choose_coherent(
+        &self,
+        input: &RankInput<'_>,
+        scores: &[f64],
+        words: &[usize],
+        budget: Budget,
+        needs: Option<&[bool]>,
+    ) -> Option<Vec<usize>> {
         let n = input.len().min(words.len()).min(scores.len());
         let knapsack = Knapsack::new(&words[..n], budget, self.min_words as usize);
         let mut objective = Objective::new(self, input, true);
-        let greedy = objective.greedy(&knapsack, self.cost_exponent);
+        let greedy = objective.greedy(&knapsack, self.cost_exponent, needs);
         let value = objective.value();
-        // Each sentence's rank score is already its singleton value F({j}).
+        // Each sentence's rank score is already its singleton value F({j});
+        // one that needs its predecessor is no summary alone.
+        let alone = |j: usize| needs.is_none_or(|needs| needs.get(j) != Some(&true));
         let best_single = (0..n)
-            .filter(|&j| knapsack.cost[j] <= knapsack.capacity)
+            .filter(|&j| knapsack.cost[j] <= knapsack.capacity && alone(j))
             .map(|j| (scores[j], j))
             .fold(None, |best: Option<(f64, usize)>, (v, j)| match best {
                 Some((bv, _)) if bv >= v => best,
@@ -271,6 +284,43 @@ impl Objective {
         coverage + self.lambda * ((r + self.reward[j]).sqrt() - r.sqrt())
     }
 
+    /// The gain of adding every sentence of `unit` (distinct, none chosen);
+    /// `scratch` holds zeros and is left so.
+    fn gain_of(&self, unit: &[usize], scratch: &mut Scratch) -> f64 {
+        if let [j] = unit {
+            return self.gain(*j);
+        }
+        for &u in unit {
+            self.for_each_covered(u, |i, w| {
+                if !scratch.seen[i] {
+                    scratch.seen[i] = true;
+                    scratch.touched.push(i);
+                }
+                scratch.added[i] += w;
+            });
+        }
+        let mut coverage = 0.0;
+        for i in scratch.touched.drain(..) {
+            let (c, cap) = (self.covered[i], self.cap[i]);
+            coverage += self.weight[i] * ((c + scratch.added[i]).min(cap) - c.min(cap));
+            scratch.added[i] = 0.0;
+            scratch.seen[i] = false;
+        }
+        let mut diversity = 0.0;
+        for (k, &u) in unit.iter().enumerate() {
+            let cluster = self.cluster[u];
+            // Each cluster once, with the rewards of all its members in the unit.
+            if unit[..k].iter().any(|&v| self.cluster[v] == cluster) {
+                continue;
+            }
+            let added: f64 =
+                unit.iter().filter(|&&v| self.cluster[v] == cluster).map(|&v| self.reward[v]).sum();
+            let r = self.cluster_reward[cluster];
+            diversity += (r + added).sqrt() - r.sqrt();
+        }
+        coverage + self.lambda * diversity
+    }
+
     fn singleton(&self, j: usize) -> f64 {
         let mut coverage = 0.0;
         self.for_each_covered(j, |i, w| coverage += self.weight[i] * w.min(self.cap[i]));
@@ -294,34 +344,104 @@ impl Objective {
         coverage + self.lambda * diversity
     }
 
-    /// The lazy cost-scaled greedy: sentences in the order added.
-    fn greedy(&mut self, knapsack: &Knapsack, exponent: f64) -> Vec<usize> {
+    /// The lazy cost-scaled greedy: sentences in the order added. With
+    /// `needs` (see [`Ranker::choose_coherent`]), a sentence that needs its
+    /// predecessor is a candidate together with the predecessors it needs
+    /// that are not chosen yet (up to [`MAX_ANTECEDENTS`]), at their joint
+    /// gain and cost, and they are added together, predecessors first.
+    fn greedy(&mut self, knapsack: &Knapsack, exponent: f64, needs: Option<&[bool]>) -> Vec<usize> {
         let n = self.covered.len().min(knapsack.cost.len());
-        let ratio = |gain: f64, j: usize| gain / knapsack.cost[j].powf(exponent);
-        let mut heap: BinaryHeap<Candidate> = (0..n)
-            .filter(|&j| knapsack.fits(0.0, j))
-            .map(|j| Candidate { ratio: ratio(self.gain(j), j), index: j })
-            .filter(|c| c.ratio > 0.0)
-            .collect();
+        let needs = |j: usize| needs.is_some_and(|needs| needs.get(j) == Some(&true));
+        let mut is_chosen = vec![false; n];
+        // `j` with the predecessors it needs that are not chosen, nearest
+        // last, and their cost; `None` when it needs more than allowed.
+        let unit = |j: usize, is_chosen: &[bool], out: &mut Vec<usize>| {
+            out.clear();
+            out.push(j);
+            let mut cost = knapsack.cost[j];
+            let mut scaled = cost.powf(exponent);
+            let mut at = j;
+            while needs(at) && at > 0 && !is_chosen[at - 1] {
+                if out.len() > MAX_ANTECEDENTS {
+                    return None;
+                }
+                at -= 1;
+                out.push(at);
+                cost += knapsack.length[at];
+                scaled += knapsack.length[at].powf(exponent);
+            }
+            Some((cost, scaled))
+        };
+        let ratio = |gain: f64, scaled: f64| gain / scaled;
+        let mut scratch = Scratch::new(n);
+        let mut members = Vec::new();
+        let mut heap = BinaryHeap::new();
+        for j in 0..n {
+            if let Some((cost, scaled)) = unit(j, &is_chosen, &mut members)
+                && cost <= knapsack.capacity
+            {
+                let r = ratio(self.gain_of(&members, &mut scratch), scaled);
+                if r > 0.0 {
+                    heap.push(Candidate { ratio: r, index: j });
+                }
+            }
+        }
         let mut chosen = Vec::new();
         let mut used = 0.0;
         while let Some(top) = heap.pop() {
-            if !knapsack.fits(used, top.index) {
+            if is_chosen[top.index] {
                 continue;
             }
-            let current = ratio(self.gain(top.index), top.index);
+            let Some((cost, scaled)) = unit(top.index, &is_chosen, &mut members) else {
+                continue;
+            };
+            if used + cost > knapsack.capacity {
+                continue;
+            }
+            let current = ratio(self.gain_of(&members, &mut scratch), scaled);
             if current <= 0.0 {
                 continue;
             }
-            if current.total_cmp(&top.ratio).is_eq() {
-                self.add(top.index);
-                used += knapsack.cost[top.index];
-                chosen.push(top.index);
-            } else {
+            if !current.total_cmp(&top.ratio).is_eq() {
                 heap.push(Candidate { ratio: current, ..top });
+                continue;
+            }
+            used += cost;
+            for &j in members.iter().rev() {
+                self.add(j);
+                is_chosen[j] = true;
+                chosen.push(j);
+            }
+            // A later sentence that needed one of these now needs fewer
+            // predecessors: its cost fell, so its stored ratio may be below
+            // its current one; enter it afresh.
+            let mut next = top.index + 1;
+            while next < n && needs(next) && !is_chosen[next] {
+                if let Some((cost, scaled)) = unit(next, &is_chosen, &mut members)
+                    && used + cost <= knapsack.capacity
+                {
+                    let r = ratio(self.gain_of(&members, &mut scratch), scaled);
+                    if r > 0.0 {
+                        heap.push(Candidate { ratio: r, index: next });
+                    }
+                }
+                next += 1;
             }
         }
         chosen
+    }
+}
+
+/// Zeroed buffers for [`Objective::gain_of`].
+struct Scratch {
+    added: Vec<f64>,
+    seen: Vec<bool>,
+    touched: Vec<usize>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Self {
+        Scratch { added: vec![0.0; n], seen: vec![false; n], touched: Vec::new() }
     }
 }
 
@@ -455,12 +575,49 @@ mod tests {
             let words = [9, 1, 1, 50, 50];
             let knapsack = Knapsack::new(&words, Budget::Words(10), 0);
             let mut objective = Objective::new(&method, input, true);
-            assert_eq!(objective.greedy(&knapsack, 1.0), [1, 2]);
+            assert_eq!(objective.greedy(&knapsack, 1.0, None), [1, 2]);
             let greedy_value = objective.value();
             let single = Objective::new(&method, input, true).singleton(0);
             assert!(single > greedy_value, "{single} vs {greedy_value}");
             let scores = method.rank(input);
             assert_eq!(method.choose(input, &scores, &words, Budget::Words(10)), Some(vec![0]));
+        });
+    }
+
+    #[test]
+    fn a_sentence_that_needs_its_predecessor_is_chosen_with_it() {
+        // Sentence 2 covers the lead (0) and more, the best choice alone; it
+        // opens dangling, so it needs sentence 1.
+        let sequences = vec![vec![0, 1], vec![2], vec![0, 1, 3], vec![4], vec![5]];
+        let needs = [false, false, true, false, false];
+        one_article(&sequences, 6, |input| {
+            let method = Submodular {
+                position: 0.0,
+                coverage_position: 0.0,
+                min_words: 0,
+                ..Submodular::default()
+            };
+            let scores = method.rank(input);
+            let words = [5; 5];
+            let free = method.choose(input, &scores, &words, Budget::Sentences(2));
+            let free = free.expect("chooses");
+            assert!(free.contains(&2) && !free.contains(&1), "{free:?}");
+            let choose = |n| {
+                let got = method.choose_coherent(
+                    input,
+                    &scores,
+                    &words,
+                    Budget::Sentences(n),
+                    Some(&needs),
+                );
+                got.expect("chooses")
+            };
+            let coherent = choose(3);
+            let at = coherent.iter().position(|&j| j == 2).expect("2 chosen");
+            assert!(at > 0 && coherent[at - 1] == 1, "{coherent:?}");
+            // With room for one sentence, 2 cannot come with its predecessor.
+            let one = choose(1);
+            assert!(one.len() == 1 && one[0] != 2, "{one:?}");
         });
     }
 

@@ -113,7 +113,7 @@ pub fn select(
 /// At most this many predecessors are brought in for one chosen sentence
 /// ("It said…" after "He added…" after the sentence naming him): a longer
 /// chain spends the budget on one passage, so its last sentence is skipped.
-const MAX_ANTECEDENTS: usize = 2;
+pub const MAX_ANTECEDENTS: usize = 2;
 
 /// A sentence needing its predecessor is one of the summary's best (a "core"
 /// sentence) when it is at least this long and ranks in the first
