@@ -621,6 +621,49 @@ mod tests {
         });
     }
 
+    proptest::proptest! {
+        /// Whatever the sentences, flags and budget, the coherent choice is
+        /// within the budget, repeats no sentence and places each flagged
+        /// sentence after the predecessor it needs, never without it.
+        #[test]
+        fn coherent_choices_bring_their_predecessors_within_budget(
+            sentences in proptest::collection::vec(
+                (proptest::collection::vec(0u32..12, 0..6), 1usize..20, proptest::bool::ANY),
+                1..30,
+            ),
+            limit in 1usize..60,
+            by_words in proptest::bool::ANY,
+        ) {
+            let sequences: Vec<Vec<TermId>> = sentences.iter().map(|(t, _, _)| t.clone()).collect();
+            let words: Vec<usize> = sentences.iter().map(|(_, w, _)| *w).collect();
+            let needs: Vec<bool> =
+                sentences.iter().enumerate().map(|(i, (_, _, f))| i > 0 && *f).collect();
+            let budget = if by_words { Budget::Words(limit) } else { Budget::Sentences(limit % 6 + 1) };
+            let method = Submodular { min_words: 3, ..Submodular::default() };
+            let chosen = one_article(&sequences, 12, |input| {
+                let scores = method.rank(input);
+                method.choose_coherent(input, &scores, &words, budget, Some(&needs))
+            });
+            let chosen = chosen.expect("submodular chooses");
+            let mut seen = vec![false; sequences.len()];
+            for &j in &chosen {
+                proptest::prop_assert!(!seen[j], "{j} twice in {chosen:?}");
+                seen[j] = true;
+                if needs[j] {
+                    proptest::prop_assert!(seen[j - 1], "{j} before its predecessor in {chosen:?}");
+                }
+            }
+            match budget {
+                Budget::Words(w) => {
+                    let total: usize = chosen.iter().map(|&j| words[j]).sum();
+                    proptest::prop_assert!(total <= w, "{total} words > {w}");
+                }
+                Budget::Sentences(k) => proptest::prop_assert!(chosen.len() <= k),
+                Budget::Ratio(_) => {}
+            }
+        }
+    }
+
     #[test]
     fn coverage_position_prefers_covering_the_lead() {
         // Sentence 6 repeats sentence 4 word for word; sentence 5 repeats most
