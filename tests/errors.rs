@@ -61,6 +61,8 @@ fn nonsense_options() {
         (vec!["--method", "magic"], "magic"),
         (vec!["--lang", "xx"], "xx"),
         (vec!["--format", "pdf"], "pdf"),
+        (vec!["--redundancy", "1.5"], "--redundancy"),
+        (vec!["--diversity", "-0.1"], "--diversity"),
     ] {
         let mut all = vec!["summarize", seed];
         all.extend(args.iter().copied());

@@ -80,14 +80,14 @@ pub struct SummaryArgs {
     /// Redundancy penalty of MMR selection, from 0 (rank order) to 1
     /// [default: 0 for articles, 0.4 for a corpus]; concepts and submodular
     /// choose under the budget and ignore it.
-    #[arg(long, value_name = "D", value_parser = parse_unit)]
+    #[arg(long, value_name = "D", value_parser = parse_unit, allow_negative_numbers = true)]
     pub diversity: Option<f64>,
 
     /// Skip a sentence when more than this share of its content words (or
     /// of the chosen sentence's, if shorter) are in a chosen sentence, from 0
     /// to 1 [default: 0.8 for articles, 0.5 for a corpus]; 1 turns the rule
     /// off.
-    #[arg(long, value_name = "T", value_parser = parse_unit)]
+    #[arg(long, value_name = "T", value_parser = parse_unit, allow_negative_numbers = true)]
     pub redundancy: Option<f64>,
 
     /// Language: an ISO 639-1 code or English name (en, fr, de, es, ...).
@@ -102,7 +102,7 @@ pub struct SummaryArgs {
 
     /// LexRank: link sentences whose cosine is at least T, with weight 1
     /// (the paper's 0.1); shorthand for --param threshold=T.
-    #[arg(long, value_name = "T", value_parser = parse_unit)]
+    #[arg(long, value_name = "T", value_parser = parse_unit, allow_negative_numbers = true)]
     pub threshold: Option<f64>,
 
     /// Seed of the random baseline; shorthand for --param seed=N.
