@@ -37,7 +37,10 @@ use crate::vectorize::TermMatrix;
 /// best single sentence replaces the result when it scores higher, which
 /// gives the `(1 − 1/√e)/2`-approximation guarantee of Lin & Bilmes 2010.
 /// [`rank`](Ranker::rank) scores each sentence by `F({j})`, which selection
-/// uses after the chosen sentences.
+/// uses after the chosen sentences. Given the coherence rule's flags
+/// ([`choose_coherent`](Ranker::choose_coherent)), a sentence that needs its
+/// predecessor is chosen only together with it, the pair charged to the
+/// budget at once, so that selection never has to skip it afterwards.
 ///
 /// Above the dense limit the similarity graph is the pruned one, and `C_i`
 /// sums only stored neighbours.
@@ -347,8 +350,10 @@ impl Objective {
     /// The lazy cost-scaled greedy: sentences in the order added. With
     /// `needs` (see [`Ranker::choose_coherent`]), a sentence that needs its
     /// predecessor is a candidate together with the predecessors it needs
-    /// that are not chosen yet (up to [`MAX_ANTECEDENTS`]), at their joint
-    /// gain and cost, and they are added together, predecessors first.
+    /// that are not chosen yet (up to [`MAX_ANTECEDENTS`]): its value is
+    /// their joint gain over the sum of each member's scaled cost (a joint
+    /// `(Σ cost)^r` would favour pairs over single sentences), they must fit
+    /// together, and they are added together, predecessors first.
     fn greedy(&mut self, knapsack: &Knapsack, exponent: f64, needs: Option<&[bool]>) -> Vec<usize> {
         let n = self.covered.len().min(knapsack.cost.len());
         let needs = |j: usize| needs.is_some_and(|needs| needs.get(j) == Some(&true));
