@@ -139,9 +139,10 @@ const SHORT_ANTECEDENT: usize = 12;
 /// sentence whose predecessor is not chosen is chosen with it (and its own
 /// predecessors, up to [`MAX_ANTECEDENTS`]) when they fit the budget and none
 /// is redundant or already skipped; otherwise it is skipped for the next
-/// sentence. A core sentence (see [`CORE_MIN_WORDS`]) is the exception: it
-/// brings in its predecessors only when each is shorter than
-/// [`SHORT_ANTECEDENT`] words and they fit, and is otherwise chosen alone.
+/// sentence. A core sentence (at least 16 words, in the first half of the
+/// sentences plain rank order would choose) is the exception: it brings in
+/// its predecessors only when each is shorter than 12 words and they fit,
+/// and is otherwise chosen alone.
 /// The predecessors are reported as chosen just before it. `None` flags
 /// nothing.
 ///
