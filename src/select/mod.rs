@@ -141,11 +141,9 @@ const SHORT_ANTECEDENT: usize = 12;
 /// is redundant or already skipped; otherwise it is skipped for the next
 /// sentence. A core sentence (at least 16 words, in the first half of the
 /// sentences plain rank order would choose, when that is at least three) is
-/// the exception: it brings in
-/// its predecessors only when each is shorter than 12 words and they fit,
-/// and is otherwise chosen alone.
-/// The predecessors are reported as chosen just before it. `None` flags
-/// nothing.
+/// the exception: it brings in its predecessors only when each is shorter
+/// than 12 words and they fit, and is otherwise chosen alone. The
+/// predecessors are reported as chosen just before it. `None` flags nothing.
 ///
 /// # Complexity
 /// As [`select`]: each chosen sentence adds at most [`MAX_ANTECEDENTS`]
