@@ -56,6 +56,8 @@ def summarize(
     lang: str = "en",
     diversity: Optional[float] = None,
     truncate: bool = False,
+    redundancy: Optional[float] = None,
+    coherence: bool = True,
     **method_params: Any,
 ) -> Summary:
     """Summarize one article.
@@ -75,6 +77,11 @@ def summarize(
         diversity: MMR redundancy penalty in [0, 1]; default 0.
         truncate: with ``words``, cut the last sentence at the budget instead of
             skipping to a shorter one.
+        redundancy: skip a sentence when more than this share of its content
+            words (or of the chosen sentence's, if shorter) are in a chosen
+            sentence, in [0, 1]; default 0.8 (0.5 for :func:`summarize_corpus`).
+        coherence: ``False`` lets a chosen sentence open with a pronoun or
+            connective without the sentence before it (``--no-coherence``).
         **method_params: parameters of the method, as ``salient.methods()``
             lists them (``threshold=0.1`` for lexrank, ``seed=7`` for random).
 
@@ -95,6 +102,8 @@ def summarize(
         lang=lang,
         diversity=diversity,
         truncate=truncate,
+        redundancy=redundancy,
+        coherence=coherence,
         **method_params,
     )
 
@@ -109,6 +118,8 @@ def summarize_many(
     lang: str = "en",
     diversity: Optional[float] = None,
     truncate: bool = False,
+    redundancy: Optional[float] = None,
+    coherence: bool = True,
     **method_params: Any,
 ) -> list[Summary]:
     """Summarize many articles, each on its own.
@@ -135,6 +146,8 @@ def summarize_many(
         lang=lang,
         diversity=diversity,
         truncate=truncate,
+        redundancy=redundancy,
+        coherence=coherence,
         **method_params,
     )
 
@@ -149,6 +162,8 @@ def summarize_corpus(
     lang: str = "en",
     diversity: Optional[float] = None,
     truncate: bool = False,
+    redundancy: Optional[float] = None,
+    coherence: bool = True,
     **method_params: Any,
 ) -> CorpusSummary:
     """One summary of many articles together (``salient summarize --scope corpus``).
@@ -159,8 +174,9 @@ def summarize_corpus(
     Sentences come in date order (undated articles last, by id), then by
     position.
 
-    The defaults are the command line's corpus defaults: ``method="submodular"``
-    and ``diversity=0.4`` (used only by the methods that rank by score). The arguments are those of :func:`summarize_many`.
+    The defaults are the command line's corpus defaults: ``method="submodular"``,
+    ``diversity=0.4`` (used only by the methods that rank by score) and
+    ``redundancy=0.5``. The arguments are those of :func:`summarize_many`.
     """
     return _salient.summarize_corpus(
         texts,
@@ -171,6 +187,8 @@ def summarize_corpus(
         lang=lang,
         diversity=diversity,
         truncate=truncate,
+        redundancy=redundancy,
+        coherence=coherence,
         **method_params,
     )
 

@@ -76,6 +76,8 @@ def summarize(
     lang: str = "en",
     diversity: Optional[float] = None,
     truncate: bool = False,
+    redundancy: Optional[float] = None,
+    coherence: bool = True,
     **method_params: Any,
 ) -> Summary:
     """Summarize one article."""
@@ -90,6 +92,8 @@ def summarize_many(
     lang: str = "en",
     diversity: Optional[float] = None,
     truncate: bool = False,
+    redundancy: Optional[float] = None,
+    coherence: bool = True,
     **method_params: Any,
 ) -> list[Summary]:
     """Summarize many articles each on its own, in parallel, results in input order."""
@@ -104,6 +108,8 @@ def summarize_corpus(
     lang: str = "en",
     diversity: Optional[float] = None,
     truncate: bool = False,
+    redundancy: Optional[float] = None,
+    coherence: bool = True,
     **method_params: Any,
 ) -> CorpusSummary:
     """One summary of many articles together (defaults: submodular, diversity 0.4)."""

@@ -105,6 +105,13 @@ struct JsonCorpus<'a> {
     summary: &'a salient::summarize::CorpusSummary,
 }
 
+/// The selection keyword arguments beyond the budget and `diversity`.
+struct SelectionArgs {
+    truncate: bool,
+    redundancy: Option<f64>,
+    coherence: bool,
+}
+
 /// The run's configuration from the keyword arguments, checked as the
 /// command line checks its flags.
 #[allow(clippy::too_many_arguments)]
@@ -116,9 +123,10 @@ fn config(
     ratio: Option<f64>,
     lang: &str,
     diversity: Option<f64>,
-    truncate: bool,
+    selection: SelectionArgs,
     params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Config> {
+    let SelectionArgs { truncate, redundancy, coherence } = selection;
     let defaults = if corpus { Config::corpus_default() } else { Config::default() };
     let method = match method {
         Some(name) => Method::parse(name).map_err(value_error)?,
@@ -166,6 +174,10 @@ fn config(
     if let Some(d) = diversity {
         config.selection.diversity = d;
     }
+    if let Some(r) = redundancy {
+        config.selection.redundancy_threshold = r;
+    }
+    config.selection.coherence = coherence;
     config.language = Language::parse(lang).map_err(value_error)?;
     config.validate().map_err(value_error)?;
     Ok(config)
@@ -548,7 +560,7 @@ impl CorpusSummary {
 
 /// Summarizes one article. See `salient.summarize` for the arguments.
 #[pyfunction]
-#[pyo3(signature = (text, *, method=None, sentences=None, words=None, ratio=None, lang="en", diversity=None, truncate=false, **method_params))]
+#[pyo3(signature = (text, *, method=None, sentences=None, words=None, ratio=None, lang="en", diversity=None, truncate=false, redundancy=None, coherence=true, **method_params))]
 #[allow(clippy::too_many_arguments)]
 fn summarize(
     py: Python<'_>,
@@ -560,10 +572,22 @@ fn summarize(
     lang: &str,
     diversity: Option<f64>,
     truncate: bool,
+    redundancy: Option<f64>,
+    coherence: bool,
     method_params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Summary> {
-    let config =
-        config(false, method, sentences, words, ratio, lang, diversity, truncate, method_params)?;
+    let selection_args = SelectionArgs { truncate, redundancy, coherence };
+    let config = config(
+        false,
+        method,
+        sentences,
+        words,
+        ratio,
+        lang,
+        diversity,
+        selection_args,
+        method_params,
+    )?;
     let input = input(0, text)?;
     let inner = run(py, || {
         let summarizer = Summarizer::new(config).map_err(|e| e.to_string())?;
@@ -575,7 +599,7 @@ fn summarize(
 
 /// Summarizes many articles, each on its own. See `salient.summarize_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, *, method=None, sentences=None, words=None, ratio=None, lang="en", diversity=None, truncate=false, **method_params))]
+#[pyo3(signature = (texts, *, method=None, sentences=None, words=None, ratio=None, lang="en", diversity=None, truncate=false, redundancy=None, coherence=true, **method_params))]
 #[allow(clippy::too_many_arguments)]
 fn summarize_many(
     py: Python<'_>,
@@ -587,10 +611,22 @@ fn summarize_many(
     lang: &str,
     diversity: Option<f64>,
     truncate: bool,
+    redundancy: Option<f64>,
+    coherence: bool,
     method_params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Vec<Summary>> {
-    let config =
-        config(false, method, sentences, words, ratio, lang, diversity, truncate, method_params)?;
+    let selection_args = SelectionArgs { truncate, redundancy, coherence };
+    let config = config(
+        false,
+        method,
+        sentences,
+        words,
+        ratio,
+        lang,
+        diversity,
+        selection_args,
+        method_params,
+    )?;
     let inputs = inputs(texts)?;
     let summaries = run(py, || {
         let summarizer = Summarizer::new(config).map_err(|e| e.to_string())?;
@@ -611,7 +647,7 @@ fn summarize_many(
 
 /// One summary of many articles together. See `salient.summarize_corpus`.
 #[pyfunction]
-#[pyo3(signature = (texts, *, method=None, sentences=None, words=None, ratio=None, lang="en", diversity=None, truncate=false, **method_params))]
+#[pyo3(signature = (texts, *, method=None, sentences=None, words=None, ratio=None, lang="en", diversity=None, truncate=false, redundancy=None, coherence=true, **method_params))]
 #[allow(clippy::too_many_arguments)]
 fn summarize_corpus(
     py: Python<'_>,
@@ -623,10 +659,22 @@ fn summarize_corpus(
     lang: &str,
     diversity: Option<f64>,
     truncate: bool,
+    redundancy: Option<f64>,
+    coherence: bool,
     method_params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<CorpusSummary> {
-    let config =
-        config(true, method, sentences, words, ratio, lang, diversity, truncate, method_params)?;
+    let selection_args = SelectionArgs { truncate, redundancy, coherence };
+    let config = config(
+        true,
+        method,
+        sentences,
+        words,
+        ratio,
+        lang,
+        diversity,
+        selection_args,
+        method_params,
+    )?;
     let inputs = inputs(texts)?;
     let (inner, config) = run(py, || {
         let summarizer = Summarizer::new(config).map_err(|e| e.to_string())?;
@@ -758,7 +806,8 @@ fn _rust_seconds_per_call(
     method: Option<&str>,
     sentences: Option<i64>,
 ) -> PyResult<f64> {
-    let config = config(false, method, sentences, None, None, "en", None, false, None)?;
+    let defaults = SelectionArgs { truncate: false, redundancy: None, coherence: true };
+    let config = config(false, method, sentences, None, None, "en", None, defaults, None)?;
     let text = text.to_owned();
     run(py, move || {
         let start = std::time::Instant::now();

@@ -59,12 +59,35 @@ def test_word_budget_and_truncate():
     assert not any(s.truncated for s in whole.sentences)
 
 
+def test_redundancy_and_coherence_are_the_cli_flags(cli):
+    article = ROOT / "tests" / "data" / "bbc-business-263.txt"
+    text = article.read_text(encoding="utf-8")
+    selections = {}
+    for name, kwargs, flags in [
+        ("default", {}, []),
+        ("corpus threshold", {"redundancy": 0.5}, ["--redundancy", "0.5"]),
+        ("no coherence", {"coherence": False}, ["--no-coherence"]),
+    ]:
+        summary = salient.summarize(text, words=150, **kwargs)
+        report = run_cli(cli, str(article), "--words", "150", *flags)
+        printed = report["articles"][0]
+        assert [s.text for s in summary.sentences] == [s["text"] for s in printed["summary"]], name
+        selections[name] = report["params"]["selection"]
+    assert selections["default"]["redundancy_threshold"] == 0.8
+    assert selections["corpus threshold"]["redundancy_threshold"] == 0.5
+    assert selections["no coherence"]["coherence"] is False
+    guilt = "did not mean that the eighteen firms involved were admitting any guilt"
+    assert any(guilt in s.text for s in salient.summarize(text, words=150).sentences)
+    assert not any(guilt in s.text for s in salient.summarize(text, words=150, redundancy=0.5).sentences)
+
+
 # (keyword arguments, CLI flags, what both messages say)
 BAD_ARGUMENTS = [
     ({"method": "texrank"}, ["--method", "texrank"], "did you mean 'textrank'?"),
     ({"sentences": 0}, ["-n", "0"], "must be at least 1"),
     ({"ratio": 1.5}, ["--ratio", "1.5"], "must be in (0, 1], got 1.5"),
     ({"diversity": 2.0}, ["--diversity", "2"], "must be in [0, 1], got 2"),
+    ({"redundancy": 2.0}, ["--redundancy", "2"], "must be in [0, 1], got 2"),
     ({"lang": "klingon"}, ["--lang", "klingon"], "unsupported language 'klingon' (supported: "),
     ({"damping": 2.0}, ["--param", "damping=2"], "pagerank parameter damping must be in [0, 1)"),
     ({"threshold": 0.1}, ["--param", "threshold=0.1"], "textrank has no parameter 'threshold' (it has: damping, max_iterations, tolerance)"),
