@@ -105,28 +105,54 @@ struct JsonCorpus<'a> {
     summary: &'a salient::summarize::CorpusSummary,
 }
 
-/// The selection keyword arguments beyond the budget and `diversity`.
-struct SelectionArgs {
+/// The keyword arguments every summarize function takes, as given.
+struct Options<'a> {
+    method: Option<&'a str>,
+    sentences: Option<i64>,
+    words: Option<i64>,
+    ratio: Option<f64>,
+    lang: &'a str,
+    diversity: Option<f64>,
     truncate: bool,
     redundancy: Option<f64>,
     coherence: bool,
 }
 
+impl Default for Options<'_> {
+    /// The command line's defaults.
+    fn default() -> Self {
+        Options {
+            method: None,
+            sentences: None,
+            words: None,
+            ratio: None,
+            lang: "en",
+            diversity: None,
+            truncate: false,
+            redundancy: None,
+            coherence: true,
+        }
+    }
+}
+
 /// The run's configuration from the keyword arguments, checked as the
 /// command line checks its flags.
-#[allow(clippy::too_many_arguments)]
 fn config(
     corpus: bool,
-    method: Option<&str>,
-    sentences: Option<i64>,
-    words: Option<i64>,
-    ratio: Option<f64>,
-    lang: &str,
-    diversity: Option<f64>,
-    selection: SelectionArgs,
+    options: Options<'_>,
     params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Config> {
-    let SelectionArgs { truncate, redundancy, coherence } = selection;
+    let Options {
+        method,
+        sentences,
+        words,
+        ratio,
+        lang,
+        diversity,
+        truncate,
+        redundancy,
+        coherence,
+    } = options;
     let defaults = if corpus { Config::corpus_default() } else { Config::default() };
     let method = match method {
         Some(name) => Method::parse(name).map_err(value_error)?,
@@ -576,18 +602,18 @@ fn summarize(
     coherence: bool,
     method_params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Summary> {
-    let selection_args = SelectionArgs { truncate, redundancy, coherence };
-    let config = config(
-        false,
+    let options = Options {
         method,
         sentences,
         words,
         ratio,
         lang,
         diversity,
-        selection_args,
-        method_params,
-    )?;
+        truncate,
+        redundancy,
+        coherence,
+    };
+    let config = config(false, options, method_params)?;
     let input = input(0, text)?;
     let inner = run(py, || {
         let summarizer = Summarizer::new(config).map_err(|e| e.to_string())?;
@@ -615,18 +641,18 @@ fn summarize_many(
     coherence: bool,
     method_params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Vec<Summary>> {
-    let selection_args = SelectionArgs { truncate, redundancy, coherence };
-    let config = config(
-        false,
+    let options = Options {
         method,
         sentences,
         words,
         ratio,
         lang,
         diversity,
-        selection_args,
-        method_params,
-    )?;
+        truncate,
+        redundancy,
+        coherence,
+    };
+    let config = config(false, options, method_params)?;
     let inputs = inputs(texts)?;
     let summaries = run(py, || {
         let summarizer = Summarizer::new(config).map_err(|e| e.to_string())?;
@@ -663,18 +689,18 @@ fn summarize_corpus(
     coherence: bool,
     method_params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<CorpusSummary> {
-    let selection_args = SelectionArgs { truncate, redundancy, coherence };
-    let config = config(
-        true,
+    let options = Options {
         method,
         sentences,
         words,
         ratio,
         lang,
         diversity,
-        selection_args,
-        method_params,
-    )?;
+        truncate,
+        redundancy,
+        coherence,
+    };
+    let config = config(true, options, method_params)?;
     let inputs = inputs(texts)?;
     let (inner, config) = run(py, || {
         let summarizer = Summarizer::new(config).map_err(|e| e.to_string())?;
@@ -806,8 +832,8 @@ fn _rust_seconds_per_call(
     method: Option<&str>,
     sentences: Option<i64>,
 ) -> PyResult<f64> {
-    let defaults = SelectionArgs { truncate: false, redundancy: None, coherence: true };
-    let config = config(false, method, sentences, None, None, "en", None, defaults, None)?;
+    let options = Options { method, sentences, ..Options::default() };
+    let config = config(false, options, None)?;
     let text = text.to_owned();
     run(py, move || {
         let start = std::time::Instant::now();
