@@ -344,7 +344,8 @@ impl Stage {
 /// Told how long each stage took: the timing hook of a benchmark. With many
 /// articles summarized in parallel, it is called from several threads.
 pub trait Observer: Sync {
-    /// `stage` just took `elapsed` (for one article, or one corpus).
+    /// `stage` just took `elapsed` (for one article, or one corpus); a stage
+    /// may report more than once for one article, each time for more work.
     fn stage(&self, stage: Stage, elapsed: Duration);
 }
 
@@ -364,6 +365,69 @@ pub(crate) fn add_similarity_time(elapsed: Duration) {
 
 fn take_similarity_time() -> Duration {
     SIMILARITY_TIME.with(|t| t.replace(Duration::ZERO))
+}
+
+/// The sentences that candidates joined around a quotation were cut into
+/// (see [`segment::parts`]), with every other candidate as its own part.
+struct Parts<'a> {
+    texts: Vec<&'a str>,
+    /// Each part's position: its candidate's, so that a ranker reading
+    /// positions (lead, pacsum) places the parts where their sentence is.
+    positions: Vec<Position>,
+    /// The candidate each part belongs to, ascending.
+    owners: Vec<usize>,
+}
+
+impl<'a> Parts<'a> {
+    /// The parts of `candidates`, or `None` when no candidate joins a quotation.
+    fn of(candidates: &Candidates<'a>, parallelism: Parallelism) -> Option<Self> {
+        let cuts = parallelism.map(&candidates.texts, |text| segment::parts(text));
+        if cuts.iter().all(|c| c.len() == 1) {
+            return None;
+        }
+        let total = cuts.iter().map(Vec::len).sum();
+        let mut parts = Parts {
+            texts: Vec::with_capacity(total),
+            positions: Vec::with_capacity(total),
+            owners: Vec::with_capacity(total),
+        };
+        for (owner, ranges) in cuts.into_iter().enumerate() {
+            for range in ranges {
+                parts.texts.push(&candidates.texts[owner][range]);
+                parts.positions.push(candidates.positions[owner]);
+                parts.owners.push(owner);
+            }
+        }
+        Some(parts)
+    }
+
+    /// Each candidate's term sequence: its parts' sequences, concatenated
+    /// (analysis reads one word at a time, so this is the candidate's own).
+    fn join(&self, sequences: &[Vec<TermId>]) -> Vec<Vec<TermId>> {
+        let mut joined: Vec<Vec<TermId>> = Vec::new();
+        for (k, sequence) in sequences.iter().enumerate() {
+            match joined.get_mut(self.owners[k]) {
+                Some(row) => row.extend_from_slice(sequence),
+                None => joined.push(sequence.clone()),
+            }
+        }
+        joined
+    }
+
+    /// Each candidate's score: the mean of its parts' `scores`.
+    fn mean(&self, scores: &[f64]) -> Vec<f64> {
+        let mut sums: Vec<(f64, usize)> = Vec::new();
+        for (&owner, &score) in self.owners.iter().zip(scores) {
+            match sums.get_mut(owner) {
+                Some((sum, count)) => {
+                    *sum += score;
+                    *count += 1;
+                }
+                None => sums.push((score, 1)),
+            }
+        }
+        sums.into_iter().map(|(sum, count)| sum / count as f64).collect()
+    }
 }
 
 /// Candidates analyzed, vectorized and ranked: what selection works on.
@@ -523,13 +587,34 @@ impl Summarizer {
     }
 
     /// Stages 2–5, analyze → vectorize → similarity → rank: one score per candidate.
+    ///
+    /// A method that scores sentences one by one (all but those that choose
+    /// under the budget) ranks a candidate joined around a quotation as the
+    /// sentences it was cut into ([`segment::parts`]): its score is the mean
+    /// of theirs, while selection and output keep it whole.
     pub fn rank<'a>(&self, candidates: Candidates<'a>) -> Ranked<'a> {
         let parallelism = self.inner_parallelism(candidates.len());
         let texts = &candidates.texts;
-        let ids = self.timed(Stage::Analyze, || self.analyzer.term_ids(texts, parallelism));
-        let (mut sequences, n_terms): (Vec<Vec<TermId>>, usize) = ids;
-        let matrix = self.timed(Stage::Vectorize, || TermMatrix::new(&sequences, n_terms));
         let ranker = self.config.ranker.ranker();
+        // A method that chooses under the budget weighs each sentence's length
+        // itself; one that scores sentences one by one would favour a joined
+        // quotation for its length, so it scores the quotation's parts.
+        // Finding them is segmentation work, and is timed as such.
+        let parts = if ranker.chooses() {
+            None
+        } else {
+            self.timed(Stage::Segment, || Parts::of(&candidates, parallelism))
+        };
+        let analyzed = parts.as_ref().map_or(texts, |p| &p.texts);
+        let ids = self.timed(Stage::Analyze, || self.analyzer.term_ids(analyzed, parallelism));
+        let (mut sequences, n_terms): (Vec<Vec<TermId>>, usize) = ids;
+        let (matrix, ranked_matrix) = self.timed(Stage::Vectorize, || {
+            let ranked = TermMatrix::new(&sequences, n_terms);
+            match &parts {
+                None => (ranked, None),
+                Some(parts) => (TermMatrix::new(&parts.join(&sequences), n_terms), Some(ranked)),
+            }
+        });
         if !ranker.reads_sequences() {
             // Freed before the graph is built, the peak of a large corpus.
             sequences = Vec::new();
@@ -539,16 +624,20 @@ impl Summarizer {
         // structure of a big corpus).
         let graphs = ranker.chooses().then(GraphCache::default);
         let input = RankInput {
-            matrix: &matrix,
+            matrix: ranked_matrix.as_ref().unwrap_or(&matrix),
             sequences: &sequences,
-            positions: &candidates.positions,
+            positions: parts.as_ref().map_or(&candidates.positions, |p| &p.positions),
             graph: &self.config.graph,
             parallelism,
             graphs: graphs.as_ref(),
         };
         take_similarity_time();
         let start = Instant::now();
-        let scores = ranker.rank(&input);
+        let mut scores = ranker.rank(&input);
+        if let Some(parts) = &parts {
+            scores = parts.mean(&scores);
+        }
+        drop(ranked_matrix);
         let total = start.elapsed();
         let similarity = take_similarity_time();
         if let Some(observer) = &self.observer {

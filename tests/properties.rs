@@ -28,6 +28,9 @@ fn newsy() -> impl Strategy<Value = String> {
         "Russia",
         "deal",
         "\"war\"",
+        "\"We",
+        "“It",
+        "now,\"",
         "on",
         "Feb.",
         "(Reuters)",
@@ -61,6 +64,19 @@ proptest! {
         let article = Article::from_text_with("b", text, &ReadOptions { keep_all: true, ..ReadOptions::default() });
         let s = summarizer(Method::Textrank, Budget::Words(20));
         let _ = s.summarize_corpus(None, &[article.clone(), article]);
+    }
+
+    /// Quotations of several sentences are ranked by their parts and their
+    /// scores mapped back: one finite score per candidate, whatever the text.
+    #[test]
+    fn every_candidate_gets_one_finite_score(text in newsy()) {
+        let articles = [Article::from_text("q", text.clone()), Article::from_text("r", text)];
+        for method in [Method::Tfidf, Method::Textrank, Method::Lead, Method::Submodular] {
+            let s = summarizer(method, Budget::Words(40));
+            let ranked = s.rank(s.candidates(&articles));
+            prop_assert_eq!(ranked.scores().len(), ranked.candidates().len());
+            prop_assert!(ranked.scores().iter().all(|x| x.is_finite()), "{:?}", method);
+        }
     }
 
     #[test]

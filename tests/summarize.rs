@@ -213,3 +213,35 @@ fn budget_aware_methods_fill_a_word_budget_and_ignore_mmr() {
         assert_eq!(texts(&diverse.corpora[0]), texts(c), "{method}");
     }
 }
+
+/// A quotation of several sentences is one candidate, so that no summary
+/// sentence begins or ends inside it, but it is ranked as the sentences it
+/// joins: its score is the mean of theirs, not the higher score its length
+/// alone would give it. Without its double quotes the same article is cut
+/// into exactly those sentences, with the same words.
+#[test]
+fn a_joined_quotation_scores_the_mean_of_its_sentences() {
+    use salient::ingest::Article;
+    use salient::rank::Method;
+    use salient::summarize::{Config, Summarizer};
+
+    let text = std::fs::read_to_string("tests/data/bbc-sport-425.txt").expect("test article");
+    let unquoted = text.replace('"', "");
+    for method in [Method::Tfidf, Method::Textrank, Method::Lexrank, Method::Luhn] {
+        let summarizer = Summarizer::new(Config::default().with_method(method)).expect("config");
+        let quoted = [Article::from_text("quoted", text.as_str())];
+        let plain = [Article::from_text("plain", unquoted.as_str())];
+        let quoted = summarizer.rank(summarizer.candidates(&quoted));
+        let plain = summarizer.rank(summarizer.candidates(&plain));
+        let mut sentences = plain.scores().iter();
+        let mut joined = 0;
+        for (unit, &score) in quoted.candidates().texts.iter().zip(quoted.scores()) {
+            let parts = salient::segment::parts(unit).len();
+            joined += usize::from(parts > 1);
+            let mean = sentences.by_ref().take(parts).sum::<f64>() / parts as f64;
+            assert!((score - mean).abs() < 1e-9, "{method:?}: {unit}: {score} against {mean}");
+        }
+        assert_eq!(sentences.next(), None, "{method:?}: sentences left over");
+        assert!(joined >= 3, "{method:?}: only {joined} joined quotations");
+    }
+}

@@ -1,10 +1,10 @@
 //! Sentence segmentation of any range of any text: the spans tile the range in
 //! order (only whitespace between them), are trimmed and non-empty, and never
-//! cut a UTF-8 character.
+//! cut a UTF-8 character; each sentence's parts tile it the same way.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use salient::segment::sentences;
+use salient::segment::{parts, sentences};
 
 fuzz_target!(|data: &[u8]| {
     if data.len() < 4 {
@@ -36,6 +36,15 @@ fuzz_target!(|data: &[u8]| {
         assert!(gap(previous, s.start), "text lost between sentences: {spans:?} of {text:?}");
         let t = &text[s.clone()];
         assert!(!t.starts_with(char::is_whitespace) && !t.ends_with(char::is_whitespace));
+        let pieces = parts(t);
+        let mut at = 0;
+        for p in &pieces {
+            assert!(at <= p.start && p.start < p.end && p.end <= t.len(), "{pieces:?} of {t:?}");
+            assert!(t.is_char_boundary(p.start) && t.is_char_boundary(p.end));
+            assert!(t[at..p.start].chars().all(char::is_whitespace), "{pieces:?} of {t:?}");
+            at = p.end;
+        }
+        assert_eq!(at, t.len(), "text lost after the last part: {pieces:?} of {t:?}");
         previous = s.end;
     }
     assert!(gap(previous, end), "text lost after the last sentence: {spans:?} of {text:?}");

@@ -41,10 +41,44 @@ use abbreviations::Kind;
 /// one paragraph at a time and paragraph breaks are hard boundaries. A range that reaches past
 /// the text or cuts a character is shrunk to the characters it fully covers.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
     let Some((start, end)) = clamp(text, range) else {
-        return spans;
+        return Vec::new();
     };
+    keep_quotations_whole(text, cut(text, start, end), end)
+}
+
+/// The sentences that one of [`sentences`]' spans joined around a quotation, as spans into
+/// `sentence`, in order; a sentence that joins none is one part. `parts("\"We won. It was
+/// hard,\" she said.")` is `"We won.` and `It was hard," she said.`.
+///
+/// Rankers score these parts rather than the joined sentence: a quotation of three sentences
+/// shares more words with the rest of the text than any one of them, so every ranker would
+/// place it above the sentences it was made from for its length alone.
+///
+/// # Examples
+///
+/// ```
+/// let sentence = "\"We won. It was hard,\" she said.";
+/// let parts: Vec<&str> = salient::segment::parts(sentence)
+///     .into_iter()
+///     .map(|r| &sentence[r])
+///     .collect();
+/// assert_eq!(parts, ["\"We won.", "It was hard,\" she said."]);
+/// assert_eq!(salient::segment::parts("No quotation here. Really."), [0..26]);
+/// ```
+pub fn parts(sentence: &str) -> Vec<Range<usize>> {
+    // Only a quotation joins sentences.
+    let cuts = if sentence.contains(['"', '“', '”', '„', '«', '»']) {
+        cut(sentence, 0, sentence.len())
+    } else {
+        Vec::new()
+    };
+    if cuts.len() < 2 { std::iter::once(0..sentence.len()).collect() } else { cuts }
+}
+
+/// The sentences of `text[start..end]` before quotations are joined.
+fn cut(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
     let bytes = text.as_bytes();
     let mut sentence_start = start;
     let mut i = start;
@@ -81,7 +115,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         i = after;
     }
     push_trimmed(&mut spans, text, sentence_start, end);
-    keep_quotations_whole(text, split_list_items(text, spans), end)
+    split_list_items(text, spans)
 }
 
 /// Quotations up to this many characters are never cut into sentences.

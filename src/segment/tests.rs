@@ -116,6 +116,30 @@ fn quotation_of_several_sentences_is_one_unit() {
     );
 }
 
+/// A joined quotation's parts are the sentences it was cut into; any other sentence, quoted or
+/// not, is its own one part.
+#[test]
+fn parts_are_the_sentences_a_quotation_joined() {
+    let parts = |s: &str| -> Vec<String> {
+        super::parts(s).into_iter().map(|r| s[r].to_string()).collect()
+    };
+    let text = "Ukraine's partners had to exert more pressure. \"It must be felt now. People in \
+                Ukraine must feel it,\" Zelensky said. “There is movement. It is real,” he said.";
+    let joined = sentences(text, 0..text.len());
+    assert_eq!(joined.len(), 3);
+    assert_eq!(parts(&text[joined[0].clone()]), ["Ukraine's partners had to exert more pressure."]);
+    assert_eq!(
+        parts(&text[joined[1].clone()]),
+        ["\"It must be felt now.", "People in Ukraine must feel it,\" Zelensky said."]
+    );
+    assert_eq!(parts(&text[joined[2].clone()]), ["“There is movement.", "It is real,” he said."]);
+    assert_eq!(
+        parts("\"Is there any way to stay calm?\" Tambara asked."),
+        ["\"Is there any way to stay calm?\" Tambara asked."]
+    );
+    assert_eq!(parts(""), [""]);
+}
+
 #[test]
 fn very_long_quotation_is_split_like_other_text() {
     let sentence = "We will hold the line in the east and we will not give up any land at all. ";
