@@ -68,12 +68,19 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// ```
 pub fn parts(sentence: &str) -> Vec<Range<usize>> {
     // Only a quotation joins sentences.
-    let cuts = if sentence.contains(['"', '“', '”', '„', '«', '»']) {
-        cut(sentence, 0, sentence.len())
-    } else {
-        Vec::new()
-    };
+    let cuts =
+        if has_quotation_mark(sentence) { cut(sentence, 0, sentence.len()) } else { Vec::new() };
     if cuts.len() < 2 { std::iter::once(0..sentence.len()).collect() } else { cuts }
+}
+
+/// Whether `text` holds a double quotation mark of any kind [`quotations`] reads. Most
+/// sentences hold none, and a byte scan for their first bytes (`"`, and the lead bytes of
+/// `“ ” „` and `« »`) finds that out without decoding characters.
+fn has_quotation_mark(text: &str) -> bool {
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()).any(|at| {
+        // These bytes never continue a character, so `at` is a character boundary.
+        text[at..].starts_with(['"', '“', '”', '„', '«', '»'])
+    })
 }
 
 /// The sentences of `text[start..end]` before quotations are joined.
@@ -163,14 +170,12 @@ fn quotations(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     // Only quotation marks matter, and each is judged by the characters on either side of it,
     // so the scan jumps from one to the next on their first byte (`"`, or the lead byte of
     // `“ ” „` and `« »`) instead of decoding every character.
-    let bytes = slice.as_bytes();
-    let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| matches!(b, b'"' | 0xE2 | 0xC2)) {
-        let at = i + offset;
+    for at in memchr::memchr3_iter(b'"', 0xE2, 0xC2, slice.as_bytes()) {
+        // These bytes never continue a character, so `at` is a character boundary.
         let Some(c) = slice[at..].chars().next() else {
             break;
         };
-        i = at + c.len_utf8();
+        let i = at + c.len_utf8();
         if !matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
             continue;
         }
