@@ -120,7 +120,7 @@ pub const MAX_ANTECEDENTS: usize = 2;
 /// [`CORE_SHARE`] of the sentences plain rank order would choose: skipping it,
 /// or spending its neighbours' place on a predecessor the ranker placed low,
 /// loses most of what the summary says (docs/quality.md, "Coherence").
-const CORE_MIN_WORDS: usize = 16;
+const CORE_MIN_WORDS: usize = 17;
 
 /// The share of the expected summary (in sentences, in rank order) whose long
 /// sentences are core.
@@ -132,17 +132,17 @@ const CORE_MIN_SUMMARY: usize = 3;
 
 /// A core sentence brings in a predecessor only shorter than this many words
 /// (a short antecedent costs little of the budget); else it stands alone.
-const SHORT_ANTECEDENT: usize = 12;
+const SHORT_ANTECEDENT: usize = 13;
 
 /// [`select`], where `needs[i]` says that sentence `i` needs sentence `i - 1`
 /// (see [`coherence::needs_predecessor`]). With `selection.coherence`, a
 /// sentence whose predecessor is not chosen is chosen with it (and its own
 /// predecessors, up to [`MAX_ANTECEDENTS`]) when they fit the budget and none
 /// is redundant or already skipped; otherwise it is skipped for the next
-/// sentence. A core sentence (at least 16 words, in the first half of the
+/// sentence. A core sentence (at least 17 words, in the first half of the
 /// sentences plain rank order would choose, when that is at least three) is
 /// the exception: it brings in its predecessors only when each is shorter
-/// than 12 words and they fit, and is otherwise chosen alone. The
+/// than 13 words and they fit, and is otherwise chosen alone. The
 /// predecessors are reported as chosen just before it. `None` flags nothing.
 ///
 /// # Complexity
